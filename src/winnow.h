@@ -1,0 +1,87 @@
+// winnow: separate the article body of a web page (HTML or scraped text)
+// from its site chrome, and return clean UTF-8 text.
+//
+// The one public header of libwinnow. The pipeline behind it is
+//   decode -> segment (HTML or text) -> features -> classify -> render
+// with one source file per stage under src/.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+inline constexpr const char* kVersion = "1.0.0";
+inline constexpr int kJsonSchemaVersion = 1;
+
+enum class InputType { kAuto, kHtml, kText };
+
+struct Options {
+  InputType input_type = InputType::kAuto;
+  std::string encoding;                     // empty: detect (BOM, <meta>, ICU)
+  std::vector<std::string> extra_phrases;   // more chrome phrases, one per entry
+  std::size_t max_bytes = std::size_t{64} << 20;
+};
+
+enum class Status {
+  kOk,           // processed; the body may still be empty (no article found)
+  kTooLarge,     // input over Options::max_bytes
+  kBinary,       // input is not a text document
+  kBadEncoding,  // Options::encoding names no known charset
+};
+
+// One block (a paragraph, heading, list item, line of text) and why it was
+// kept or dropped.
+struct Block {
+  std::string text;
+  std::string kind;       // "p", "h", "li", "pre", "quote", "td", "caption"
+  bool keep = false;
+  double score = 0;       // > 0 leans body, < 0 leans chrome
+  std::string rule;       // the rule that decided, e.g. "section-cut:tags"
+  std::string features;   // the block's features as "name=value" pairs
+};
+
+struct Result {
+  Status status = Status::kOk;
+  std::string error;        // human-readable, set when status != kOk
+  std::string input_type;   // "html" or "text"
+  std::string encoding;     // the charset the bytes were decoded from
+  std::string language;     // ISO 639-1 guess from stop words, "" if unknown
+  std::string title;
+  std::string url;          // canonical URL, when the page states it
+  std::string site_name;
+  std::string date;
+  std::string author;
+  std::vector<Block> blocks;  // every block, kept or not, in document order
+
+  // The kept blocks as paragraphs separated by one blank line, ending in
+  // one newline; "" when nothing was kept.
+  std::string text() const;
+};
+
+// Holds the lexicons (built once) so that many documents can be processed
+// cheaply. Thread-safe: extract() may be called from several threads.
+class Extractor {
+ public:
+  explicit Extractor(Options options = {});
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  Result extract(std::string_view bytes) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Renderers over a Result.
+std::string render_text(const Result& result, bool with_title);
+std::string render_json(const Result& result, bool with_blocks);
+// Every block with its features, score, decision and rule, one a line.
+std::string render_explain(const Result& result);
+
+}  // namespace winnow
