@@ -1,22 +1,110 @@
-// STUB: the pipeline driver.
-#include "winnow.h"
+// The pipeline driver: decode -> sniff -> segment -> features -> classify,
+// then the Result with every block, its score, decision and rule.
+#include <memory>
+#include <stdexcept>
+
+#include "classify.h"
 #include "decode.h"
+#include "block_features.h"
+#include "lexicon.h"
+#include "segment.h"
+#include "sniff.h"
+#include "unicode_text.h"
+#include "winnow.h"
+
 namespace winnow {
-struct Extractor::Impl { Options options; };
-Extractor::Extractor(Options o) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(o); }
+
+struct Extractor::Impl {
+  Options options;
+  internal::Lexicon lexicon;
+  explicit Impl(Options o) : options(std::move(o)), lexicon(options.extra_phrases) {}
+};
+
+Extractor::Extractor(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Extractor::~Extractor() = default;
-Result Extractor::extract(std::string_view bytes) const {
+
+namespace {
+
+Result failure(Status status, std::string message) {
   Result r;
-  auto d = internal::decode(bytes, impl_->options.encoding);
-  size_t start = 0;
-  const std::string& t = d.text;
-  while (start < t.size()) {
-    size_t nl = t.find('\n', start);
-    if (nl == std::string::npos) nl = t.size();
-    if (nl > start) { Block b; b.text = t.substr(start, nl - start); b.kind = "p"; b.keep = true; r.blocks.push_back(b); }
-    start = nl + 1;
-  }
-  r.input_type = "text"; r.encoding = d.encoding;
+  r.status = status;
+  r.error = std::move(message);
   return r;
 }
+
+bool choose_html(InputType type, std::string_view text) {
+  if (type == InputType::kHtml) return true;
+  if (type == InputType::kText) return false;
+  return internal::looks_like_html(text);
+}
+
+// HTML pages repeat their headline as an <h1>: it goes to Result::title
+// (printed with --title), not into the body.
+void drop_title_heading(const std::string& title, const internal::Page& page,
+                        std::vector<Block>& blocks) {
+  if (title.empty()) return;
+  std::string title_key = internal::fold_key(title);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& seg = page.segments[i];
+    if (seg.kind != "h" || seg.heading_level > 2) continue;
+    std::string key = internal::fold_key(seg.text);
+    if (!key.empty() && (key == title_key || title_key.find(key) != std::string::npos)) {
+      blocks[i].keep = false;
+      blocks[i].rule = "title";
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+Result Extractor::extract(std::string_view bytes) const {
+  const Options& opt = impl_->options;
+  if (bytes.size() > opt.max_bytes) {
+    return failure(Status::kTooLarge, "input is " + std::to_string(bytes.size()) +
+                                          " bytes, over the limit of " + std::to_string(opt.max_bytes));
+  }
+  internal::Decoded decoded = internal::decode(bytes, opt.encoding);
+  if (decoded.bad_encoding) return failure(Status::kBadEncoding, "unknown encoding '" + opt.encoding + "'");
+  if (decoded.binary) return failure(Status::kBinary, "input is binary, not a text document");
+
+  const internal::Lexicon& lexicon = impl_->lexicon;
+  bool html = choose_html(opt.input_type, decoded.text);
+  internal::Page page = html ? internal::segment_html(decoded.text, lexicon)
+                             : internal::segment_text(decoded.text);
+
+  Result result;
+  result.input_type = html ? "html" : "text";
+  result.encoding = decoded.encoding;
+  result.language = internal::detect_language(page, lexicon);
+  result.title = page.title;
+  result.url = page.url;
+  result.site_name = page.site_name;
+  result.date = page.date;
+  result.author = page.author;
+
+  std::vector<internal::Features> features;
+  features.reserve(page.segments.size());
+  for (const auto& seg : page.segments) features.push_back(internal::compute_features(seg, result.language, lexicon));
+  bool language_known = !result.language.empty();
+  std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);
+
+  result.blocks.reserve(page.segments.size());
+  for (std::size_t i = 0; i < page.segments.size(); ++i) {
+    Block b;
+    b.text = std::move(page.segments[i].text);
+    b.kind = page.segments[i].kind;
+    b.keep = decisions[i].keep;
+    b.score = decisions[i].score;
+    b.rule = decisions[i].rule;
+    std::string terms;
+    internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
+    b.features = internal::describe(features[i]) + " | " + terms;
+    if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
+    result.blocks.push_back(std::move(b));
+  }
+  if (html) drop_title_heading(result.title, page, result.blocks);
+  return result;
+}
+
 }  // namespace winnow

@@ -1,0 +1,200 @@
+// Stage 3, features: measures one segment on its own (length, prose signals,
+// chrome signals, phrase matches). Scoring lives in classify.cpp.
+#include "block_features.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+bool is_closing_mark(char32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0xBB:
+    case 0x300D: case 0x300F: case 0xFF09: case '*':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_sentence_end(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case 0x061F /* ؟ */: case 0x06D4 /* ۔ */: case 0x0964 /* । */:
+    case 0x3002 /* 。 */: case 0xFF01: case 0xFF1F: case 0x2026 /* … */: case 0xFF0E:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The last code point of `s` that is not a closing quote or bracket.
+char32_t last_meaningful(std::string_view s) {
+  std::vector<char32_t> cps;
+  for (std::size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
+  for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
+    if (!is_closing_mark(*it) && !is_space(*it)) return *it;
+  }
+  return 0;
+}
+
+bool starts_with_bullet(std::string_view s) {
+  static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
+  for (auto b : kBullets) if (s.substr(0, b.size()) == b) return true;
+  return false;
+}
+
+bool is_number_word(std::string_view w) {
+  bool digit = false;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (is_digit(cp)) digit = true;
+    else if (cp != 'k' && cp != 'm') return false;  // 1.2k, 3m (folded: '.' already a space)
+  }
+  return digit;
+}
+
+// Counts URLs, @handles and #hashtags among the space-separated tokens.
+void count_social_tokens(std::string_view s, Features& f) {
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t sp = s.find(' ', start);
+    if (sp == std::string_view::npos) sp = s.size();
+    std::string_view tok = s.substr(start, sp - start);
+    start = sp + 1;
+    if (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
+        tok.substr(0, 4) == "www." || tok.find(".com/") != std::string_view::npos) {
+      ++f.urls;
+    } else if (tok.size() > 1 && tok[0] == '@') {
+      ++f.handles;
+    } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
+      ++f.hashtags;
+    }
+  }
+}
+
+// "— Name (@handle) January 24, 2025": the signature line of an embedded tweet.
+bool looks_like_tweet_signature(std::string_view s) {
+  bool dash_start = s.substr(0, 3) == "\u2014" || s.substr(0, 3) == "\u2013" || s.substr(0, 2) == "- ";
+  return dash_start && s.find("(@") != std::string_view::npos;
+}
+
+// A token where a name is glued to the next word: digits then >= 2 letters
+// ("24كشف"), or a lower-case letter followed by an upper-case one after
+// at least three letters ("ReutersThe").
+bool is_glued_token(std::string_view tok) {
+  std::vector<char32_t> cps;
+  for (std::size_t i = 0; i < tok.size();) cps.push_back(next_code_point(tok, i));
+  for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
+    if (is_digit(cps[k - 1]) && is_letter(cps[k]) && is_letter(cps[k + 1]) && cps[k] > 0x7F) return true;
+    if (k >= 3 && cps[k - 1] >= 'a' && cps[k - 1] <= 'z' && cps[k] >= 'A' && cps[k] <= 'Z' &&
+        cps[k + 1] >= 'a' && cps[k + 1] <= 'z' && cps[k - 2] >= 'a' && cps[k - 3] >= 'A') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "Headline - Site" glued to the excerpt of the linked page: a link preview
+// card flattened into one line.
+bool looks_like_link_card(std::string_view s) {
+  for (std::string_view sep : {std::string_view(" - "), std::string_view(" | "), std::string_view(" \u2013 ")}) {
+    for (std::size_t pos = s.find(sep); pos != std::string_view::npos; pos = s.find(sep, pos + 1)) {
+      std::size_t start = pos + sep.size();
+      for (int tokens = 0; tokens < 4 && start < s.size(); ++tokens) {
+        std::size_t sp = s.find(' ', start);
+        if (sp == std::string_view::npos) sp = s.size();
+        if (is_glued_token(s.substr(start, sp - start))) return true;
+        start = sp + 1;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string detect_language(const Page& page, const Lexicon& lexicon) {
+  std::unordered_map<std::string, int> hits;
+  int total = 0;
+  for (const auto& seg : page.segments) {
+    for (const auto& w : word_keys(seg.text)) {
+      ++total;
+      for (const auto& lang : lexicon.languages()) hits[lang] += lexicon.is_stop_word(lang, w);
+    }
+    if (total > 4000) break;
+  }
+  std::string best;
+  int best_hits = 0;
+  for (const auto& lang : lexicon.languages()) {
+    if (hits[lang] > best_hits) { best = lang; best_hits = hits[lang]; }
+  }
+  if (total == 0 || best_hits < 0.05 * total) return "";
+  return best;
+}
+
+Features compute_features(const Segment& seg, const std::string& language, const Lexicon& lexicon) {
+  Features f;
+  const std::string& s = seg.text;
+  f.chars = count_chars(s);
+  f.words = count_words(s);
+  std::string key = fold_key(s);
+  std::vector<std::string> keys = word_keys(key);
+
+  int stops = 0, numbers = 0, date_words = 0;
+  for (const auto& w : keys) {
+    if (!language.empty() && lexicon.is_stop_word(language, w)) ++stops;
+    if (is_number_word(w)) ++numbers;
+    else if (lexicon.is_date_word(w)) ++date_words;
+  }
+  if (!keys.empty()) f.stop_density = static_cast<double>(stops) / keys.size();
+
+  char32_t last = last_meaningful(s);
+  f.terminal_punct = is_sentence_end(last);
+  f.colon_end = last == ':' || last == 0xFF1A;
+
+  int non_space = 0, symbols = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    if (is_space(cp)) continue;
+    ++non_space;
+    if (cp == ',' || cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C) ++f.commas;
+    if (!is_letter(cp) && cp != 0x0640) ++symbols;
+  }
+  if (non_space) f.symbol_share = static_cast<double>(symbols) / non_space;
+
+  count_social_tokens(s, f);
+  const int word_count = static_cast<int>(keys.size());
+  f.date_only = numbers > 0 && word_count <= 10 && numbers + date_words == word_count;
+  f.counter = !f.date_only && numbers > 0 && word_count <= 4 && word_count - numbers <= 2 &&
+              f.chars <= 30 && !f.terminal_punct;
+  f.bullet = starts_with_bullet(s);
+  f.tweet_signature = looks_like_tweet_signature(s);
+  f.link_card = f.words >= 12 && looks_like_link_card(s);
+  if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
+  f.phrase = lexicon.match_phrase(key, s, word_count);
+  return f;
+}
+
+std::string describe(const Features& f) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "words=%d chars=%d stop=%.2f punct=%d sym=%.2f", f.words, f.chars,
+                f.stop_density, f.terminal_punct ? 1 : 0, f.symbol_share);
+  std::string out = buf;
+  if (f.link_density > 0) { std::snprintf(buf, sizeof buf, " links=%.2f", f.link_density); out += buf; }
+  if (f.urls) out += " urls=" + std::to_string(f.urls);
+  if (f.handles) out += " handles=" + std::to_string(f.handles);
+  if (f.hashtags) out += " hashtags=" + std::to_string(f.hashtags);
+  if (f.date_only) out += " date-only";
+  if (f.counter) out += " counter";
+  if (f.bullet) out += " bullet";
+  if (f.tweet_signature) out += " tweet-signature";
+  if (f.link_card) out += " link-card";
+  if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";
+  return out;
+}
+
+}  // namespace winnow::internal

@@ -1,0 +1,40 @@
+// Stage 3, features: what can be measured of one segment on its own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+#include "segment.h"
+
+namespace winnow::internal {
+
+struct Features {
+  int chars = 0;
+  int words = 0;
+  double stop_density = 0;   // share of words that are stop words of the document's language
+  bool terminal_punct = false;
+  bool colon_end = false;
+  int commas = 0;
+  double symbol_share = 0;   // digits, punctuation and symbols over non-space characters
+  int urls = 0, handles = 0, hashtags = 0;
+  bool date_only = false;
+  bool counter = false;
+  bool bullet = false;
+  bool tweet_signature = false;
+  bool link_card = false;
+  double link_density = 0;   // HTML: characters inside links over all characters
+  PhraseHit phrase;          // the chrome phrase the line matches, if any
+};
+
+// The document's language: the one whose stop words are densest in the
+// segments (first ~4000 words); "" when no language reaches 5 %.
+std::string detect_language(const Page& page, const Lexicon& lexicon);
+
+Features compute_features(const Segment& segment, const std::string& language,
+                          const Lexicon& lexicon);
+
+// "words=23 stop=0.31 ..." for --explain.
+std::string describe(const Features& f);
+
+}  // namespace winnow::internal

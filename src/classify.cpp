@@ -1,0 +1,263 @@
+// Stage 4, classify. Three passes over the segment sequence:
+//   1. each segment's own score (segment_score) and hard chrome signals
+//      (chrome phrases, tweet signatures, link cards, datelines, counters);
+//   2. the article region: the span with the largest sum of scores
+//      (max-subarray), cut at the first end marker (tags, comments, related,
+//      source line, a standalone "read also" that does not resume the article);
+//   3. inside the region, segments scoring above the threshold are body, and
+//      weak segments sandwiched between body (subheadings, short paragraphs)
+//      join them, except runs of short lines (menus, headline lists).
+#include "classify.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace winnow::internal {
+namespace {
+
+double clamp(double v, double lo, double hi) { return std::max(lo, std::min(hi, v)); }
+
+void add_term(std::string* terms, const char* name, double value) {
+  if (!terms || value == 0) return;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s%s%+.2f", terms->empty() ? "" : " ", name, value);
+  *terms += buf;
+}
+
+// The rule name of a hard chrome signal, or "" when there is none.
+std::string hard_chrome_rule(const Features& f) {
+  if (f.phrase.role == PhraseRole::kChrome) return "chrome-phrase:" + f.phrase.phrase;
+  if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
+  if (f.tweet_signature) return "tweet-signature";
+  if (f.link_card) return "link-card";
+  if (f.date_only) return "date-only";
+  if (f.counter) return "counter";
+  return "";
+}
+
+bool is_end_marker(const Features& f) { return f.phrase.role == PhraseRole::kEnd; }
+bool is_readalso_header(const Features& f) {
+  return f.phrase.role == PhraseRole::kReadAlso && !f.phrase.has_rest;
+}
+
+struct Span {
+  int begin = 0, end = 0;  // [begin, end)
+};
+
+// The span with the largest sum of max(value, -floor).
+Span best_span(const std::vector<double>& values, double floor) {
+  Span best{0, 0};
+  double best_sum = 0, sum = 0;
+  int start = 0;
+  for (int i = 0; i < static_cast<int>(values.size()); ++i) {
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += std::max(values[i], -floor);
+    if (sum > best_sum) { best_sum = sum; best = {start, i + 1}; }
+  }
+  return best;
+}
+
+class Classifier {
+ public:
+  Classifier(const Page& page, const std::vector<Features>& features, bool html,
+             bool language_known, const Lexicon& lexicon)
+      : page_(page), f_(features), html_(html), w_(lexicon.weights()),
+        n_(static_cast<int>(page.segments.size())), d_(n_), hard_(n_) {
+    for (int i = 0; i < n_; ++i) {
+      d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
+      hard_[i] = hard_chrome_rule(f_[i]);
+    }
+  }
+
+  std::vector<Decision> run() {
+    find_region();
+    cut_at_end_markers();
+    decide_inside_region();
+    keep_headline();
+    return std::move(d_);
+  }
+
+ private:
+  bool body_like(int i) const { return hard_[i].empty() && d_[i].score > w_.keep_threshold; }
+  bool is_short(int i) const {
+    return f_[i].words < w_.short_words && !f_[i].terminal_punct;
+  }
+
+  void find_region() {
+    std::vector<double> values(n_);
+    for (int i = 0; i < n_; ++i) values[i] = hard_[i].empty() ? d_[i].score : -w_.region_floor;
+    region_ = best_span(values, w_.region_floor);
+  }
+
+  // Past the first end marker after the article has started, nothing is body.
+  void cut_at_end_markers() {
+    int body_words = 0;
+    for (int i = region_.begin; i < region_.end; ++i) {
+      bool started = body_words >= w_.article_started_words;
+      if (started && is_end_marker(f_[i])) { cut(i, "after-end:" + f_[i].phrase.phrase); return; }
+      if (started && is_readalso_header(f_[i])) {
+        int box_end = 0;
+        if (article_resumes_after_box(i, &box_end)) {
+          for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          i = box_end - 1;
+          continue;
+        }
+        cut(i, "after-read-also:" + f_[i].phrase.phrase);
+        return;
+      }
+      if (body_like(i)) body_words += f_[i].words;
+    }
+  }
+
+  void cut(int at, const std::string& rule) {
+    for (int k = at; k < n_; ++k) {
+      if (k < region_.end || !d_[k].keep) d_[k].rule = rule;
+    }
+    cut_rule_from_ = at;
+    region_.end = std::min(region_.end, at);
+  }
+
+  // A "read also" header followed by a box of a few headline lines, then the
+  // same article again (body paragraphs, no dateline in the box).
+  bool article_resumes_after_box(int header, int* box_end) const {
+    int k = header + 1;
+    int box_lines = 0;
+    while (k < n_ && box_lines < w_.readalso_box_max_lines && !is_paragraph(k)) {
+      if (f_[k].date_only || is_end_marker(f_[k])) return false;
+      ++k;
+      ++box_lines;
+    }
+    *box_end = k;
+    int paragraphs = 0;
+    for (; k < n_ && paragraphs < w_.readalso_continue_paragraphs; ++k) {
+      if (is_end_marker(f_[k]) || f_[k].date_only) return false;
+      if (!is_paragraph(k)) break;
+      ++paragraphs;
+    }
+    return box_lines > 0 && paragraphs >= w_.readalso_continue_paragraphs;
+  }
+
+  bool is_paragraph(int i) const {
+    return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= 15 && d_[i].score > 1.0;
+  }
+
+  void decide_inside_region() {
+    for (int i = 0; i < n_; ++i) {
+      if (!d_[i].rule.empty()) continue;  // already cut
+      if (i < region_.begin || i >= region_.end) { d_[i].rule = hard_[i].empty() ? "outside-article" : hard_[i]; continue; }
+      if (!hard_[i].empty()) { d_[i].rule = hard_[i]; continue; }
+      if (d_[i].score > w_.keep_threshold) { d_[i].keep = true; d_[i].rule = "body"; }
+    }
+    drop_short_runs();
+    keep_sandwiched();
+    for (int i = region_.begin; i < region_.end; ++i) {
+      if (d_[i].rule.empty()) d_[i].rule = "weak";
+    }
+  }
+
+  // Menus, tag clouds and lists of headlines: many short lines in a row.
+  void drop_short_runs() {
+    int i = region_.begin;
+    while (i < region_.end) {
+      if (!is_short(i) || !hard_[i].empty()) { ++i; continue; }
+      int j = i;
+      while (j < region_.end && (is_short(j) || !hard_[j].empty())) ++j;
+      int shorts = 0;
+      for (int k = i; k < j; ++k) shorts += hard_[k].empty();
+      if (shorts >= w_.short_run_min) {
+        for (int k = i; k < j; ++k) {
+          if (hard_[k].empty()) { d_[k].keep = false; d_[k].rule = "short-run"; }
+        }
+      }
+      i = j;
+    }
+  }
+
+  // A weak line between body lines is a subheading or a short paragraph.
+  void keep_sandwiched() {
+    for (int i = region_.begin; i < region_.end; ++i) {
+      if (!d_[i].rule.empty()) continue;
+      if (d_[i].score < -w_.region_floor) continue;
+      bool before = nearest_kept(i, -1), after = nearest_kept(i, +1);
+      if (before && after) { d_[i].keep = true; d_[i].rule = is_short(i) ? "subheading" : "between-body"; }
+    }
+  }
+
+  bool nearest_kept(int i, int step) const {
+    for (int k = i + step, hops = 0; k >= region_.begin && k < region_.end && hops < 3; k += step, ++hops) {
+      if (d_[k].keep && d_[k].rule == "body") return true;
+      if (!d_[k].rule.empty() && d_[k].rule != "subheading") return false;
+    }
+    return false;
+  }
+
+  // Scraped text starts with the headline: a title-like line right before
+  // the first body line.
+  void keep_headline() {
+    if (html_) return;
+    int first = -1;
+    for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
+    if (first <= 0) return;
+    int j = first - 1;
+    if (!hard_[j].empty() && (f_[j].date_only || hard_[j].rfind("chrome-phrase", 0) == 0) && j > 0) --j;
+    const Features& f = f_[j];
+    if (!hard_[j].empty() || f.words < 3 || f.words > 30 || is_end_marker(f) ||
+        f.phrase.role != PhraseRole::kNone || d_[j].score < -w_.region_floor) {
+      return;
+    }
+    if (f.terminal_punct && f.words > 20) return;
+    d_[j].keep = true;
+    d_[j].rule = "headline";
+  }
+
+  const Page& page_;
+  const std::vector<Features>& f_;
+  bool html_;
+  const Weights& w_;
+  int n_;
+  std::vector<Decision> d_;
+  std::vector<std::string> hard_;
+  Span region_;
+  int cut_rule_from_ = -1;
+};
+
+}  // namespace
+
+double segment_score(const Segment& seg, const Features& f, const Weights& w, bool language_known,
+                     std::string* terms) {
+  double total = 0;
+  auto term = [&](const char* name, double v) { total += v; add_term(terms, name, v); };
+  term("len", clamp((f.words - w.len_pivot) / w.len_scale, w.len_min, w.len_max));
+  if (language_known) {
+    double scale = std::min(f.words, 20) / 20.0;
+    term("stop", clamp((f.stop_density - w.stop_pivot) * w.stop_gain, w.stop_min, w.stop_max) * scale);
+  }
+  if (f.terminal_punct) term("punct", w.terminal_punct);
+  if (f.colon_end) term("colon", w.colon_end);
+  if (f.commas > 0 && f.words >= 8) term("commas", w.comma_bonus);
+  if (f.symbol_share > w.symbol_share_pivot) term("symbols", -w.symbol_share_penalty);
+  if (f.urls) term("urls", -w.url_penalty * f.urls);
+  if (f.handles) term("handles", -w.handle_penalty * f.handles);
+  if (f.hashtags) term("hashtags", -w.hashtag_penalty * f.hashtags);
+  if (f.date_only) term("date", -w.date_only_penalty);
+  if (f.counter) term("counter", -w.counter_penalty);
+  if (f.bullet) term("bullet", -w.bullet_penalty);
+  if (f.tweet_signature) term("tweet", -w.tweet_signature_penalty);
+  if (f.link_card) term("linkcard", -w.link_card_penalty);
+  if (f.phrase.role == PhraseRole::kChrome) term("phrase", -w.chrome_phrase_penalty);
+  if (f.link_density > w.link_density_pivot) {
+    term("links", -w.link_density_penalty * (f.link_density - w.link_density_pivot) / (1 - w.link_density_pivot));
+  }
+  if (seg.hint) term("hint", clamp(seg.hint, w.hint_min, w.hint_max) * w.hint_gain);
+  if (seg.in_article) term("article", w.in_article_bonus);
+  if (seg.heading_level) term("heading", w.heading_bonus);
+  if (seg.is_paragraph_tag) term("p", w.paragraph_tag_bonus);
+  return total;
+}
+
+std::vector<Decision> classify(const Page& page, const std::vector<Features>& features, bool html,
+                               bool language_known, const Lexicon& lexicon) {
+  return Classifier(page, features, html, language_known, lexicon).run();
+}
+
+}  // namespace winnow::internal

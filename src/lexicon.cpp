@@ -1,0 +1,299 @@
+// Parses src/data/*.txt (compiled in by embed.cmake) into the Lexicon's tables.
+#include "lexicon.h"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <utility>
+
+#include "embedded_data.h"
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+// Calls fn(line) for each line of `data` with '#' comments and outer spaces removed.
+template <typename Fn>
+void for_each_data_line(std::string_view data, Fn fn) {
+  std::size_t start = 0;
+  while (start < data.size()) {
+    std::size_t nl = data.find('\n', start);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(start, nl - start);
+    start = nl + 1;
+    if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!line.empty()) fn(line);
+  }
+}
+
+std::pair<std::string_view, std::string_view> split_first_word(std::string_view line) {
+  std::size_t sp = line.find_first_of(" \t");
+  if (sp == std::string_view::npos) return {line, {}};
+  std::string_view rest = line.substr(sp);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+  return {line.substr(0, sp), rest};
+}
+
+struct WeightField {
+  const char* name;
+  double Weights::*field;
+};
+
+constexpr WeightField kWeightFields[] = {
+#define W(name) {#name, &Weights::name}
+    W(len_pivot), W(len_scale), W(len_min), W(len_max), W(spaceless_chars_per_word),
+    W(stop_pivot), W(stop_gain), W(stop_min), W(stop_max),
+    W(terminal_punct), W(colon_end), W(comma_bonus),
+    W(symbol_share_pivot), W(symbol_share_penalty),
+    W(url_penalty), W(handle_penalty), W(hashtag_penalty),
+    W(date_only_penalty), W(counter_penalty), W(bullet_penalty),
+    W(tweet_signature_penalty), W(link_card_penalty), W(chrome_phrase_penalty),
+    W(chrome_prefix_max_words), W(readalso_prefix_max_words),
+    W(end_prefix_max_words), W(end_prefix_short_max_words), W(contains_max_words),
+    W(link_density_pivot), W(link_density_penalty),
+    W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus),
+    W(heading_bonus), W(paragraph_tag_bonus),
+    W(keep_threshold), W(short_words), W(short_run_min), W(region_floor),
+    W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs),
+#undef W
+};
+
+// Arabic proclitics stripped before a stop-word lookup, longest first.
+constexpr std::string_view kArabicPrefixes[] = {
+    "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+};
+
+bool starts_with_words(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size() || text.substr(0, prefix.size()) != prefix) return false;
+  return text.size() == prefix.size() || text[prefix.size()] == ' ';
+}
+
+bool contains_words(std::string_view text, std::string_view needle) {
+  for (std::size_t pos = text.find(needle); pos != std::string_view::npos;
+       pos = text.find(needle, pos + 1)) {
+    bool left_ok = pos == 0 || text[pos - 1] == ' ';
+    std::size_t end = pos + needle.size();
+    bool right_ok = end == text.size() || text[end] == ' ';
+    if (left_ok && right_ok) return true;
+  }
+  return false;
+}
+
+// A line key with a trailing count ("comments 12") or a leading one
+// ("12 comments") still matches a "line" phrase.
+std::string_view strip_counts(std::string_view key) {
+  auto is_num = [](std::string_view w) {
+    if (w.empty()) return false;
+    for (char c : w) if (c < '0' || c > '9') return false;
+    return true;
+  };
+  std::size_t sp = key.rfind(' ');
+  if (sp != std::string_view::npos && is_num(key.substr(sp + 1))) key = key.substr(0, sp);
+  sp = key.find(' ');
+  if (sp != std::string_view::npos && is_num(key.substr(0, sp))) key = key.substr(sp + 1);
+  return key;
+}
+
+int role_rank(PhraseRole role) {
+  switch (role) {
+    case PhraseRole::kEnd: return 3;
+    case PhraseRole::kReadAlso: return 2;
+    case PhraseRole::kChrome: return 1;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+Lexicon::Lexicon(const std::vector<std::string>& extra_chrome_phrases) {
+  load_weights(embedded_data("weights"));
+  load_stop_words(embedded_data("stopwords"));
+  load_phrases(embedded_data("phrases"));
+  load_hints(embedded_data("class_hints"));
+  load_date_words(embedded_data("dates"));
+  for (const auto& p : extra_chrome_phrases) add_phrase(PhraseRole::kChrome, PhraseMatch::kContains, p);
+}
+
+void Lexicon::load_weights(std::string_view data) {
+  for_each_data_line(data, [&](std::string_view line) {
+    auto [name, value] = split_first_word(line);
+    bool known = false;
+    for (const auto& f : kWeightFields) {
+      if (name == f.name) {
+        weights_.*(f.field) = std::strtod(std::string(value).c_str(), nullptr);
+        known = true;
+      }
+    }
+    if (!known) unknown_weights_.emplace_back(name);
+  });
+}
+
+void Lexicon::load_stop_words(std::string_view data) {
+  for_each_data_line(data, [&](std::string_view line) {
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) throw std::runtime_error("stopwords.txt: missing ':'");
+    std::string lang(line.substr(0, colon));
+    if (!stop_words_.count(lang)) languages_.push_back(lang);
+    auto& set = stop_words_[lang];
+    for (auto& w : word_keys(line.substr(colon + 1))) set.insert(std::move(w));
+  });
+}
+
+void Lexicon::load_phrases(std::string_view data) {
+  for_each_data_line(data, [&](std::string_view line) {
+    auto [role_name, rest] = split_first_word(line);
+    auto [match_name, phrase] = split_first_word(rest);
+    PhraseRole role = role_name == "end"        ? PhraseRole::kEnd
+                      : role_name == "readalso" ? PhraseRole::kReadAlso
+                      : role_name == "chrome"   ? PhraseRole::kChrome
+                                                : PhraseRole::kNone;
+    if (role == PhraseRole::kNone) throw std::runtime_error("phrases.txt: unknown role");
+    PhraseMatch match = match_name == "line"     ? PhraseMatch::kLine
+                        : match_name == "prefix" ? PhraseMatch::kPrefix
+                                                 : PhraseMatch::kContains;
+    add_phrase(role, match, phrase);
+  });
+}
+
+void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view text) {
+  std::string key = fold_key(text);
+  // Phrases that are only punctuation ("t.co/" folds to "t co") keep their
+  // folded form; an empty key can never match and is skipped.
+  if (key.empty()) return;
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  Phrase p{role, match, key, !trimmed.empty() && trimmed.back() == ':',
+           static_cast<int>(word_keys(key).size())};
+  switch (match) {
+    case PhraseMatch::kLine: line_phrases_[key].push_back(p); break;
+    case PhraseMatch::kPrefix: prefix_phrases_.push_back(p); break;
+    case PhraseMatch::kContains: contains_phrases_.push_back(p); break;
+  }
+}
+
+void Lexicon::load_date_words(std::string_view data) {
+  for_each_data_line(data, [&](std::string_view line) {
+    for (auto& w : word_keys(line)) date_words_.insert(std::move(w));
+  });
+}
+
+bool Lexicon::is_date_word(std::string_view word) const {
+  return date_words_.count(std::string(word)) > 0;
+}
+
+void Lexicon::load_hints(std::string_view data) {
+  for_each_data_line(data, [&](std::string_view line) {
+    auto [weight, hint] = split_first_word(line);
+    hints_[std::string(hint)] = std::atoi(std::string(weight).c_str());
+  });
+}
+
+bool Lexicon::is_stop_word(std::string_view lang, std::string_view word) const {
+  auto it = stop_words_.find(std::string(lang));
+  if (it == stop_words_.end()) return false;
+  const auto& set = it->second;
+  if (set.count(std::string(word))) return true;
+  if (lang != "ar") return false;
+  for (std::string_view prefix : kArabicPrefixes) {
+    if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix &&
+        set.count(std::string(word.substr(prefix.size())))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// True when a ':' follows the first `n` words of `original`.
+bool colon_after_words(std::string_view original, int n) {
+  std::size_t i = 0;
+  int seen = 0;
+  bool in_word = false;
+  while (i < original.size()) {
+    char32_t cp = next_code_point(original, i);
+    bool word_char = is_letter(cp) || is_digit(cp);
+    if (word_char && !in_word) {
+      if (seen == n) return false;
+      ++seen;
+    }
+    in_word = word_char;
+    if (!word_char && seen == n && !is_space(cp) && cp != 0x0640) {
+      return cp == ':' || cp == 0xFF1A;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original,
+                                int words) const {
+  PhraseHit best;
+  auto consider = [&](const Phrase& p, bool has_rest) {
+    if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
+  };
+  if (line.empty()) return best;
+  if (auto it = line_phrases_.find(std::string(strip_counts(line))); it != line_phrases_.end()) {
+    for (const auto& p : it->second) consider(p, false);
+  }
+  const Weights& w = weights_;
+  for (const auto& p : prefix_phrases_) {
+    double limit = p.role == PhraseRole::kChrome     ? w.chrome_prefix_max_words
+                   : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
+                   : p.needs_colon                   ? w.end_prefix_max_words
+                                                     : w.end_prefix_short_max_words;
+    if (words > limit || !starts_with_words(line, p.key)) continue;
+    if (p.needs_colon && !colon_after_words(original, p.key_words)) continue;
+    consider(p, line.size() > p.key.size());
+  }
+  if (words <= w.contains_max_words) {
+    for (const auto& p : contains_phrases_) {
+      if (contains_words(line, p.key)) consider(p, false);
+    }
+  }
+  return best;
+}
+
+int Lexicon::class_hint(std::string_view attribute, std::string* matched) const {
+  int total = 0;
+  std::string lower;
+  for (char c : attribute) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  auto lookup = [&](std::string_view token, bool allow_prefix) {
+    if (token.empty()) return;
+    if (auto it = hints_.find(std::string(token)); it != hints_.end()) {
+      total += it->second;
+      if (matched) { if (!matched->empty()) *matched += ' '; *matched += it->first; }
+      return;
+    }
+    if (!allow_prefix) return;
+    for (const auto& [hint, weight] : hints_) {
+      if (hint.size() >= 5 && token.size() > hint.size() && token.substr(0, hint.size()) == hint) {
+        total += weight;
+        if (matched) { if (!matched->empty()) *matched += ' '; *matched += hint; }
+        return;
+      }
+    }
+  };
+  std::size_t start = 0;
+  std::string_view all(lower);
+  while (start < all.size()) {
+    std::size_t sp = all.find_first_of(" \t\n", start);
+    if (sp == std::string_view::npos) sp = all.size();
+    std::string_view token = all.substr(start, sp - start);
+    start = sp + 1;
+    if (token.empty()) continue;
+    if (hints_.count(std::string(token))) { lookup(token, false); continue; }
+    std::size_t ps = 0;
+    while (ps < token.size()) {
+      std::size_t sep = token.find_first_of("-_", ps);
+      if (sep == std::string_view::npos) sep = token.size();
+      lookup(token.substr(ps, sep - ps), true);
+      ps = sep + 1;
+    }
+  }
+  return total;
+}
+
+}  // namespace winnow::internal

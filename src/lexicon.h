@@ -1,0 +1,97 @@
+// The heuristic data of src/data/*.txt, parsed once into lookup tables:
+// stop words per language, chrome phrases by role, class/id hints, weights.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace winnow::internal {
+
+// Every weight of src/data/weights.txt; see that file for what each means.
+struct Weights {
+  double len_pivot = 0, len_scale = 1, len_min = 0, len_max = 0, spaceless_chars_per_word = 1;
+  double stop_pivot = 0, stop_gain = 0, stop_min = 0, stop_max = 0;
+  double terminal_punct = 0, colon_end = 0, comma_bonus = 0;
+  double symbol_share_pivot = 0, symbol_share_penalty = 0;
+  double url_penalty = 0, handle_penalty = 0, hashtag_penalty = 0;
+  double date_only_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
+  double tweet_signature_penalty = 0, link_card_penalty = 0, chrome_phrase_penalty = 0;
+  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0;
+  double end_prefix_max_words = 0, end_prefix_short_max_words = 0, contains_max_words = 0;
+  double link_density_pivot = 0, link_density_penalty = 0;
+  double hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0;
+  double heading_bonus = 0, paragraph_tag_bonus = 0;
+  double keep_threshold = 0, short_words = 0, short_run_min = 0, region_floor = 0;
+  double article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0;
+};
+
+enum class PhraseRole { kNone, kEnd, kReadAlso, kChrome };
+enum class PhraseMatch { kLine, kPrefix, kContains };
+
+struct PhraseHit {
+  PhraseRole role = PhraseRole::kNone;
+  PhraseMatch match = PhraseMatch::kLine;
+  std::string phrase;  // the folded phrase that matched
+  bool has_rest = false;  // a prefix match with more text after the phrase
+};
+
+class Lexicon {
+ public:
+  // Parses the embedded data files plus `extra_chrome_phrases` (role chrome,
+  // matched as "contains"). Throws std::runtime_error on malformed data.
+  explicit Lexicon(const std::vector<std::string>& extra_chrome_phrases = {});
+
+  const Weights& weights() const { return weights_; }
+
+  // Stop-word test for a folded word in language `lang`; Arabic clitics
+  // (و ف ب ل ك, ال, لل, وال, بال, ...) are stripped when the word itself is
+  // not a stop word.
+  bool is_stop_word(std::string_view lang, std::string_view folded_word) const;
+  const std::vector<std::string>& languages() const { return languages_; }
+
+  // A folded word of date and time lines (month and day names, am/pm, ...).
+  bool is_date_word(std::string_view folded_word) const;
+
+  // The strongest phrase matching a line of `words` words, given as its
+  // folded key and its original text (phrases written with a trailing ':'
+  // in phrases.txt need the colon in the original line).
+  PhraseHit match_phrase(std::string_view folded_line, std::string_view original,
+                         int words) const;
+
+  // Sum of the hint weights of the class/id/role tokens in `attribute`.
+  // `matched` receives the hints that fired, space separated.
+  int class_hint(std::string_view attribute, std::string* matched) const;
+
+  // Names in weights.txt that Weights does not know (tests assert empty).
+  const std::vector<std::string>& unknown_weights() const { return unknown_weights_; }
+
+ private:
+  struct Phrase {
+    PhraseRole role;
+    PhraseMatch match;
+    std::string key;
+    bool needs_colon = false;  // written "phrase:" in the data
+    int key_words = 0;
+  };
+  void load_stop_words(std::string_view data);
+  void load_phrases(std::string_view data);
+  void load_hints(std::string_view data);
+  void load_weights(std::string_view data);
+  void load_date_words(std::string_view data);
+  void add_phrase(PhraseRole role, PhraseMatch match, std::string_view text);
+
+  Weights weights_;
+  std::vector<std::string> languages_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> stop_words_;
+  std::unordered_map<std::string, std::vector<Phrase>> line_phrases_;  // key -> phrases
+  std::vector<Phrase> prefix_phrases_;
+  std::vector<Phrase> contains_phrases_;
+  std::unordered_map<std::string, int> hints_;
+  std::unordered_set<std::string> date_words_;
+  std::vector<std::string> unknown_weights_;
+};
+
+}  // namespace winnow::internal

@@ -1,0 +1,46 @@
+// Stage 2, segment: a decoded document -> a sequence of segments (lines of
+// scraped text, or blocks of an HTML page) with what the markup says of them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::internal {
+
+struct Segment {
+  std::string text;          // whitespace collapsed (kept as lines for "pre")
+  std::string kind = "p";    // "p", "h", "li", "pre", "quote", "td", "caption"
+  // HTML only (zero for text input):
+  int heading_level = 0;     // 1-6 for h1-h6
+  int link_chars = 0;        // characters inside <a href>
+  int hint = 0;              // class/id/role hints summed over the ancestors
+  std::string hint_names;    // the hints that fired, for --explain
+  bool in_article = false;   // inside <article>, <main> or itemprop=articleBody
+  bool is_paragraph_tag = false;  // the block element is a <p>
+  int container = -1;        // index into Page::containers of the enclosing block element
+  bool separated_before = false;  // text input: a blank line precedes it
+};
+
+// An element that contains blocks; parent links form the DOM's block tree.
+struct Container {
+  int parent = -1;
+  int depth = 0;
+};
+
+struct Page {
+  std::vector<Segment> segments;
+  std::vector<Container> containers;
+  std::string title, url, site_name, date, author;
+  std::string body_text_hint;  // JSON-LD articleBody, when the page states one
+};
+
+// Text input: one segment per non-blank line.
+Page segment_text(std::string_view text);
+
+class Lexicon;
+// HTML input: blocks at block-level boundaries and <br><br>, with
+// invisible elements removed and class/id hints collected.
+Page segment_html(std::string_view html, const Lexicon& lexicon);
+
+}  // namespace winnow::internal

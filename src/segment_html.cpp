@@ -1,0 +1,345 @@
+// Stage 2 for HTML: parses with Gumbo and walks the tree once, cutting the
+// visible text into blocks at block-level elements and <br><br>, and noting
+// for each block its link characters, its block kind, the class/id/role
+// hints of its ancestors and whether it sits inside an <article>/<main>.
+// Invisible content (script, style, svg, form controls, hidden elements) is
+// skipped. Page metadata (title, canonical URL, site name, date, author) is
+// read from <head> on the way.
+#include <gumbo.h>
+
+#include <cstring>
+#include <string>
+
+#include "html_prescan.h"
+#include "lexicon.h"
+#include "segment.h"
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+// Deeper trees than this are walked as flat text: Gumbo can build them from
+// misnested markup even after the nesting cap, and recursion must stay bounded.
+constexpr int kMaxWalkDepth = 400;
+// Open elements allowed by the byte-level nesting cap before Gumbo.
+constexpr int kMaxNesting = 256;
+
+bool is_skipped_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_HEAD: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_block_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Sectioning tags whose name is itself a hint (looked up in class_hints.txt).
+bool is_hinting_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_FIGCAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* attr(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+bool contains_ci(const char* haystack, const char* needle) {
+  if (!haystack) return false;
+  std::string h(haystack);
+  for (auto& c : h) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::string compact;
+  for (char c : h) if (c != ' ') compact += c;
+  return compact.find(needle) != std::string::npos;
+}
+
+bool is_hidden(const GumboElement& el) {
+  if (attr(el, "hidden")) return true;
+  const char* aria = attr(el, "aria-hidden");
+  if (aria && std::strcmp(aria, "true") == 0) return true;
+  const char* style = attr(el, "style");
+  return contains_ci(style, "display:none") || contains_ci(style, "visibility:hidden");
+}
+
+std::string block_kind(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: return "h";
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: return "li";
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: return "pre";
+    case GUMBO_TAG_BLOCKQUOTE: return "quote";
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return "td";
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return "caption";
+    default: return "p";
+  }
+}
+
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: return 1; case GUMBO_TAG_H2: return 2; case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4; case GUMBO_TAG_H5: return 5; case GUMBO_TAG_H6: return 6;
+    default: return 0;
+  }
+}
+
+// Trims each line's trailing spaces and drops leading/trailing blank lines.
+std::string tidy_preformatted(const std::string& raw) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= raw.size()) {
+    std::size_t nl = raw.find('\n', start);
+    if (nl == std::string::npos) nl = raw.size();
+    std::string line = raw.substr(start, nl - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
+    out += line;
+    out += '\n';
+    start = nl + 1;
+  }
+  std::size_t first = out.find_first_not_of('\n');
+  if (first == std::string::npos) return "";
+  std::size_t last = out.find_last_not_of('\n');
+  return out.substr(first, last - first + 1);
+}
+
+// What the walk knows about the element a block belongs to.
+struct Owner {
+  std::string kind = "p";
+  int heading_level = 0;
+  bool is_p = false;
+  int hint = 0;
+  std::string hint_names;
+  bool in_article = false;
+  int container = -1;
+  int pre_depth = 0;
+};
+
+class HtmlWalker {
+ public:
+  HtmlWalker(const Lexicon& lexicon, Page& page) : lexicon_(lexicon), page_(page) {}
+
+  void walk_document(const GumboNode* root) {
+    read_head(root, 0);
+    Owner top;
+    walk(root, top, 0);
+    flush(top);
+  }
+
+ private:
+  void read_head(const GumboNode* node, int depth) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > 6) return;
+    const GumboElement& el = node->v.element;
+    if (el.tag == GUMBO_TAG_TITLE && html_title_.empty()) html_title_ = collapse_whitespace(text_of(node));
+    if (el.tag == GUMBO_TAG_META) read_meta(el);
+    if (el.tag == GUMBO_TAG_LINK) {
+      const char* rel = attr(el, "rel");
+      const char* href = attr(el, "href");
+      if (rel && href && std::strcmp(rel, "canonical") == 0 && page_.url.empty()) page_.url = href;
+    }
+    if (el.tag == GUMBO_TAG_BODY) return;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      read_head(static_cast<const GumboNode*>(el.children.data[i]), depth + 1);
+    }
+  }
+
+  void read_meta(const GumboElement& el) {
+    const char* key = attr(el, "property");
+    if (!key) key = attr(el, "name");
+    if (!key) key = attr(el, "itemprop");
+    const char* content = attr(el, "content");
+    if (!key || !content) return;
+    std::string k(key);
+    for (auto& c : k) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    auto set = [&](std::string& field) { if (field.empty()) field = collapse_whitespace(content); };
+    if (k == "og:title") set(og_title_);
+    else if (k == "og:site_name") set(page_.site_name);
+    else if (k == "og:url" && page_.url.empty()) set(page_.url);
+    else if (k == "article:published_time" || k == "date" || k == "datepublished" ||
+             k == "pubdate" || k == "publish-date" || k == "dc.date") set(page_.date);
+    else if (k == "author" || k == "article:author" || k == "dc.creator") set(page_.author);
+  }
+
+  static std::string text_of(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) return node->v.text.text;
+    if (node->type != GUMBO_NODE_ELEMENT) return "";
+    std::string out;
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) out += text_of(static_cast<const GumboNode*>(kids.data[i]));
+    return out;
+  }
+
+  void walk(const GumboNode* node, const Owner& owner, int depth) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA:
+        add_text(node->v.text.text, owner);
+        return;
+      case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE: case GUMBO_NODE_DOCUMENT:
+        break;
+      default:
+        return;
+    }
+    const GumboVector& kids = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children
+                                                                 : node->v.element.children;
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), owner, depth + 1);
+      return;
+    }
+    const GumboElement& el = node->v.element;
+    if (is_skipped_tag(el.tag) || is_hidden(el)) return;
+    if (el.tag == GUMBO_TAG_BR) { line_break(owner); return; }
+    if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
+
+    bool block = is_block_tag(el.tag);
+    bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
+    Owner inner = owner;
+    if (block) {
+      flush(owner);
+      enter_block(el, inner);
+    }
+    if (link) ++link_depth_;
+    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), inner, depth + 1);
+    if (link) --link_depth_;
+    if (block) flush(inner);
+  }
+
+  void enter_block(const GumboElement& el, Owner& inner) {
+    inner.container = static_cast<int>(page_.containers.size());
+    page_.containers.push_back({owner_container(inner), 0});
+    if (inner.container > 0 && page_.containers[inner.container].parent >= 0) {
+      page_.containers[inner.container].depth = page_.containers[page_.containers[inner.container].parent].depth + 1;
+    }
+    if (el.tag == GUMBO_TAG_PRE || el.tag == GUMBO_TAG_LISTING || el.tag == GUMBO_TAG_XMP) ++inner.pre_depth;
+    if (inner.pre_depth == 0 || el.tag == GUMBO_TAG_PRE) {
+      inner.kind = block_kind(el.tag);
+      inner.heading_level = heading_level(el.tag);
+      inner.is_p = el.tag == GUMBO_TAG_P;
+    }
+    std::string hints;
+    for (const char* name : {"class", "id", "role"}) {
+      if (const char* v = attr(el, name)) { hints += v; hints += ' '; }
+    }
+    if (is_hinting_tag(el.tag)) hints += gumbo_normalized_tagname(el.tag);
+    if (el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML && !hints.empty()) {
+      std::string matched;
+      int h = lexicon_.class_hint(hints, &matched);
+      if (h != 0) {
+        inner.hint += h;
+        if (!inner.hint_names.empty()) inner.hint_names += ' ';
+        inner.hint_names += matched;
+      }
+    }
+    const char* itemprop = attr(el, "itemprop");
+    if (el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
+        (itemprop && contains_ci(itemprop, "articlebody"))) {
+      inner.in_article = true;
+    }
+  }
+
+  static int owner_container(const Owner& o) { return o.container; }
+
+  void add_text(const char* text, const Owner& owner) { add_text(std::string_view(text), owner); }
+  void add_text(std::string_view text, const Owner& owner) {
+    if (text.empty()) return;
+    if (!buffer_.empty() && owner.container != buffer_owner_.container) flush(buffer_owner_);
+    if (buffer_.empty()) buffer_owner_ = owner;
+    buffer_ += text;
+    if (link_depth_ > 0) link_chars_ += count_chars(collapse_whitespace(text));
+    if (text.find_first_not_of(" \t\n\r\f") != std::string_view::npos) {
+      has_text_ = true;
+      pending_breaks_ = 0;
+    }
+  }
+
+  void line_break(const Owner& owner) {
+    if (owner.pre_depth > 0) { buffer_ += '\n'; return; }
+    if (++pending_breaks_ >= 2 && has_text_) { flush(owner); return; }
+    buffer_ += ' ';
+  }
+
+  void flush(const Owner&) {
+    if (has_text_) {
+      const Owner& o = buffer_owner_;
+      Segment seg;
+      seg.text = o.pre_depth > 0 ? tidy_preformatted(buffer_) : collapse_whitespace(buffer_);
+      seg.kind = o.pre_depth > 0 ? "pre" : o.kind;
+      seg.heading_level = o.heading_level;
+      seg.is_paragraph_tag = o.is_p;
+      seg.link_chars = link_chars_;
+      seg.hint = o.hint;
+      seg.hint_names = o.hint_names;
+      seg.in_article = o.in_article;
+      seg.container = o.container;
+      if (!seg.text.empty()) {
+        if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
+        page_.segments.push_back(std::move(seg));
+      }
+    }
+    buffer_.clear();
+    link_chars_ = 0;
+    pending_breaks_ = 0;
+    has_text_ = false;
+  }
+
+ public:
+  std::string chosen_title() const {
+    if (!og_title_.empty()) return og_title_;
+    if (!first_h1_.empty()) return first_h1_;
+    return html_title_;
+  }
+
+ private:
+  const Lexicon& lexicon_;
+  Page& page_;
+  std::string buffer_;
+  Owner buffer_owner_;
+  int link_chars_ = 0;
+  int link_depth_ = 0;
+  int pending_breaks_ = 0;
+  bool has_text_ = false;
+  std::string og_title_, html_title_, first_h1_;
+};
+
+}  // namespace
+
+Page segment_html(std::string_view html, const Lexicon& lexicon) {
+  Page page;
+  std::string capped = cap_nesting(html, kMaxNesting);
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, capped.data(), capped.size());
+  if (!output) return page;
+  HtmlWalker walker(lexicon, page);
+  walker.walk_document(output->document);
+  page.title = walker.chosen_title();
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return page;
+}
+
+}  // namespace winnow::internal

@@ -1,0 +1,38 @@
+// Input sniffing: decides between the HTML and the text segmenter.
+#include "sniff.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace winnow::internal {
+namespace {
+
+std::string lower_prefix(std::string_view s, std::size_t n) {
+  std::string out(s.substr(0, std::min(n, s.size())));
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Tags whose presence says "this is markup", not prose that mentions '<'.
+constexpr std::string_view kTellTags[] = {"<p>", "<p ", "<div", "<br", "<span", "<a href", "<table",
+                                          "<li>", "<ul", "<h1", "<h2", "<img", "<meta", "<script"};
+
+}  // namespace
+
+bool looks_like_html(std::string_view text) {
+  std::string head = lower_prefix(text, 64 * 1024);
+  std::size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos) return false;
+  std::string_view lead = std::string_view(head).substr(start);
+  for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--"}) {
+    if (lead.substr(0, opener.size()) == opener) return true;
+  }
+  int tags = 0;
+  for (auto tag : kTellTags) {
+    for (std::size_t pos = head.find(tag); pos != std::string::npos && tags < 100; pos = head.find(tag, pos + 1)) ++tags;
+  }
+  return tags >= 3;
+}
+
+}  // namespace winnow::internal

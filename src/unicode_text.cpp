@@ -1,0 +1,208 @@
+// Unicode helpers: a fast UTF-8 walk with ICU only where ASCII tables or
+// simple ranges cannot answer (letter/punctuation classes, lower case,
+// word breaks in scripts without spaces).
+#include "unicode_text.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+namespace winnow::internal {
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  unsigned char c = p[i];
+  if (c < 0x80) { ++i; return c; }
+  int len = 0;
+  char32_t cp = 0;
+  if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+  else { ++i; return 0xFFFD; }
+  if (i + len > n) { ++i; return 0xFFFD; }
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = p[i + k];
+    if ((cc & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return 0xFFFD;
+  }
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(cp)) || u_getCombiningClass(cp) != 0 ||
+         u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
+}
+
+bool is_digit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return u_isdigit(static_cast<UChar32>(cp));
+}
+
+bool is_arabic_letter(char32_t cp) {
+  return (cp >= 0x0620 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D3) ||
+         (cp >= 0x06FA && cp <= 0x06FC) || (cp >= 0x0750 && cp <= 0x077F);
+}
+
+bool is_spaceless_script(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||  // Hiragana, Katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||  // Han
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+         (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F);    // Khmer, Myanmar
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) { pending_space = true; continue; }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(c);
+      continue;
+    }
+    std::size_t start = i;
+    char32_t cp = next_code_point(s, i);
+    if (is_space(cp)) { pending_space = true; continue; }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    if (cp == 0xFFFD && i - start == 1) append_utf8(out, cp);
+    else out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+namespace {
+
+// Arabic marks dropped from keys: tanween, harakat, shadda, sukun, superscript alef,
+// and tatweel (a stretching stroke, pure typography).
+bool is_ignorable_mark(char32_t cp) {
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
+         (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
+}
+
+char32_t fold_letter(char32_t cp) {
+  switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // آ أ إ ٱ -> ا
+    case 0x0649: case 0x06CC: case 0x0626: return 0x064A;               // ى ی ئ -> ي
+    case 0x0629: return 0x0647;                                          // ة -> ه
+    case 0x06A9: return 0x0643;                                          // ک -> ك
+    case 0x0624: return 0x0648;                                          // ؤ -> و
+    default: break;
+  }
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+}
+
+bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
+
+}  // namespace
+
+std::string fold_key(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = next_code_point(s, i);
+    if (is_ignorable_mark(cp)) continue;
+    if (!is_word_char(cp)) { pending_space = true; continue; }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    append_utf8(out, fold_letter(cp));
+  }
+  return out;
+}
+
+std::vector<std::string> word_keys(std::string_view s) {
+  std::vector<std::string> words;
+  std::string key = fold_key(s);
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t sp = key.find(' ', start);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > start) words.emplace_back(key.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return words;
+}
+
+namespace {
+
+int count_words_icu(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  thread_local std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (!it) return 0;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  it->setText(text);
+  int words = 0;
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+    if (it->getRuleStatus() != UBRK_WORD_NONE) ++words;
+  }
+  return words;
+}
+
+}  // namespace
+
+int count_words(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  bool spaceless = false;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    if (c < 0x80) { cp = c; ++i; } else { cp = next_code_point(s, i); }
+    if (cp >= 0x80 && is_spaceless_script(cp)) { spaceless = true; break; }
+    bool word_char = cp < 0x80 ? (is_letter(cp) || is_digit(cp)) : (is_word_char(cp) || is_ignorable_mark(cp));
+    if (word_char && !in_word) ++words;
+    in_word = word_char;
+  }
+  if (spaceless) return count_words_icu(s);
+  return words;
+}
+
+int count_chars(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace winnow::internal

@@ -1,0 +1,46 @@
+// Small UTF-8 and Unicode helpers shared by the stages: code point iteration,
+// whitespace collapsing, matching keys with Arabic letter folding, word counts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow::internal {
+
+// Decodes the code point at s[i] and advances i. Invalid bytes yield U+FFFD
+// and advance by one, so loops always terminate.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+
+// Collapses every run of Unicode whitespace to one ASCII space and trims.
+std::string collapse_whitespace(std::string_view s);
+
+// The matching key of a phrase or line: lower case; Arabic hamza forms of
+// alef, alef maqsura, teh marbuta, tatweel, harakat and tanween folded
+// (so أيضاً, أيضا and ايضا share one key); Persian yeh and keheh folded to
+// their Arabic twins; punctuation and symbols become spaces; whitespace
+// collapsed. Digits are kept.
+std::string fold_key(std::string_view s);
+
+// Words of `s` as keys (fold_key applied), split at spaces and punctuation.
+std::vector<std::string> word_keys(std::string_view s);
+
+// True for scripts written without spaces between words (Han, Kana, Thai,
+// Lao, Khmer, Myanmar), where words are counted with ICU's break iterator.
+bool is_spaceless_script(char32_t cp);
+
+// Number of words: runs of letters/digits split at spaces and punctuation;
+// text in spaceless scripts is segmented with ICU word breaks.
+int count_words(std::string_view s);
+
+// Number of code points.
+int count_chars(std::string_view s);
+
+bool is_letter(char32_t cp);
+bool is_digit(char32_t cp);
+bool is_space(char32_t cp);
+bool is_arabic_letter(char32_t cp);
+
+}  // namespace winnow::internal
