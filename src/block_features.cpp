@@ -57,6 +57,14 @@ bool is_number_word(std::string_view w) {
   return digit;
 }
 
+// "Home » News › World": the separators of breadcrumb trails.
+bool has_path_separator(std::string_view s) {
+  for (std::string_view sep : {"\u00BB", "\u203A", " > ", " / ", "\u2192"}) {
+    if (s.find(sep) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Counts URLs, @handles and #hashtags among the space-separated tokens.
 void count_social_tokens(std::string_view s, Features& f) {
   std::size_t start = 0;
@@ -168,10 +176,14 @@ Features compute_features(const Segment& seg, const std::string& language, const
 
   count_social_tokens(s, f);
   const int word_count = static_cast<int>(keys.size());
-  f.date_only = numbers > 0 && word_count <= 10 && numbers + date_words == word_count;
+  const Weights& w = lexicon.weights();
+  f.date_only = numbers > 0 && ((word_count <= 10 && numbers + date_words == word_count) ||
+                                (word_count <= w.dateline_max_words && !f.terminal_punct &&
+                                 numbers + date_words >= w.dateline_share * word_count));
   f.counter = !f.date_only && numbers > 0 && word_count <= 4 && word_count - numbers <= 2 &&
               f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
+  f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
@@ -191,6 +203,7 @@ std::string describe(const Features& f) {
   if (f.date_only) out += " date-only";
   if (f.counter) out += " counter";
   if (f.bullet) out += " bullet";
+  if (f.breadcrumb) out += " breadcrumb";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
   if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";

@@ -21,6 +21,7 @@ struct Features {
   bool date_only = false;
   bool counter = false;
   bool bullet = false;
+  bool breadcrumb = false;   // "Home » News › World"
   bool tweet_signature = false;
   bool link_card = false;
   double link_density = 0;   // HTML: characters inside links over all characters

@@ -25,7 +25,8 @@ void add_term(std::string* terms, const char* name, double value) {
 }
 
 // The rule name of a hard chrome signal, or "" when there is none.
-std::string hard_chrome_rule(const Features& f) {
+std::string hard_chrome_rule(const Segment& s, const Features& f) {
+  if (s.in_caption) return "caption";
   if (f.phrase.role == PhraseRole::kChrome) return "chrome-phrase:" + f.phrase.phrase;
   if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
   if (f.tweet_signature) return "tweet-signature";
@@ -65,7 +66,7 @@ class Classifier {
         n_(static_cast<int>(page.segments.size())), d_(n_), hard_(n_) {
     for (int i = 0; i < n_; ++i) {
       d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
-      hard_[i] = hard_chrome_rule(f_[i]);
+      hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
   }
 
@@ -95,9 +96,10 @@ class Classifier {
     for (int i = region_.begin; i < region_.end; ++i) {
       bool started = body_words >= w_.article_started_words;
       if (started && is_end_marker(f_[i])) { cut(i, "after-end:" + f_[i].phrase.phrase); return; }
-      if (started && is_readalso_header(f_[i])) {
+      if (is_readalso_header(f_[i])) {
         int box_end = 0;
-        if (article_resumes_after_box(i, &box_end)) {
+        if (!started || article_resumes_after_box(i, &box_end)) {
+          if (!started) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
           i = box_end - 1;
           continue;
@@ -115,6 +117,15 @@ class Classifier {
     }
     cut_rule_from_ = at;
     region_.end = std::min(region_.end, at);
+  }
+
+  // The lines after a "read also" header that are not paragraphs (its box).
+  int end_of_box(int header) const {
+    int k = header + 1;
+    for (int lines = 0; k < n_ && lines < w_.readalso_box_max_lines && !is_paragraph(k); ++k, ++lines) {
+      if (is_end_marker(f_[k])) break;
+    }
+    return k;
   }
 
   // A "read also" header followed by a box of a few headline lines, then the
@@ -159,9 +170,9 @@ class Classifier {
   void drop_short_runs() {
     int i = region_.begin;
     while (i < region_.end) {
-      if (!is_short(i) || !hard_[i].empty()) { ++i; continue; }
+      if (!in_short_run(i)) { ++i; continue; }
       int j = i;
-      while (j < region_.end && (is_short(j) || !hard_[j].empty())) ++j;
+      while (j < region_.end && (in_short_run(j) || !hard_[j].empty())) ++j;
       int shorts = 0;
       for (int k = i; k < j; ++k) shorts += hard_[k].empty();
       if (shorts >= w_.short_run_min) {
@@ -173,11 +184,22 @@ class Classifier {
     }
   }
 
+  // Short lines that count towards a menu-like run. List items of an HTML
+  // article with few links are the article's own lists, not menus.
+  bool in_short_run(int i) const {
+    if (!is_short(i) || !hard_[i].empty()) return false;
+    const Segment& s = page_.segments[i];
+    bool article_list = html_ && (s.kind == "li" || s.kind == "h") && f_[i].link_density < 0.3 && s.hint_neg == 0;
+    return !article_list;
+  }
+
   // A weak line between body lines is a subheading or a short paragraph.
   void keep_sandwiched() {
     for (int i = region_.begin; i < region_.end; ++i) {
       if (!d_[i].rule.empty()) continue;
       if (d_[i].score < -w_.region_floor) continue;
+      const Segment& s = page_.segments[i];
+      if (s.hint_neg < 0 || s.kind == "caption") continue;  // marked up as chrome
       bool before = nearest_kept(i, -1), after = nearest_kept(i, +1);
       if (before && after) { d_[i].keep = true; d_[i].rule = is_short(i) ? "subheading" : "between-body"; }
     }
@@ -199,7 +221,12 @@ class Classifier {
     for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
     if (first <= 0) return;
     int j = first - 1;
-    if (!hard_[j].empty() && (f_[j].date_only || hard_[j].rfind("chrome-phrase", 0) == 0) && j > 0) --j;
+    // Datelines, bylines and "updated" lines sit between headline and body.
+    for (int skipped = 0; j > 0 && skipped < 3 && !hard_[j].empty() &&
+                          (f_[j].date_only || hard_[j].rfind("chrome-phrase", 0) == 0);
+         ++skipped) {
+      --j;
+    }
     const Features& f = f_[j];
     if (!hard_[j].empty() || f.words < 3 || f.words > 30 || is_end_marker(f) ||
         f.phrase.role != PhraseRole::kNone || d_[j].score < -w_.region_floor) {
@@ -248,7 +275,10 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
   if (f.link_density > w.link_density_pivot) {
     term("links", -w.link_density_penalty * (f.link_density - w.link_density_pivot) / (1 - w.link_density_pivot));
   }
-  if (seg.hint) term("hint", clamp(seg.hint, w.hint_min, w.hint_max) * w.hint_gain);
+  if (seg.kind == "caption") term("caption", -w.caption_penalty);
+  if (seg.hint_pos) term("hint+", std::min<double>(seg.hint_pos, w.hint_max) * w.hint_gain);
+  if (seg.hint_neg) term("hint-", std::max<double>(seg.hint_neg, w.hint_min) * w.hint_gain);
+  if (f.breadcrumb) term("breadcrumb", -w.breadcrumb_penalty);
   if (seg.in_article) term("article", w.in_article_bonus);
   if (seg.heading_level) term("heading", w.heading_bonus);
   if (seg.is_paragraph_tag) term("p", w.paragraph_tag_bonus);

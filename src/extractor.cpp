@@ -47,7 +47,7 @@ void drop_title_heading(const std::string& title, const internal::Page& page,
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& seg = page.segments[i];
     if (seg.kind != "h" || seg.heading_level > 2) continue;
-    std::string key = internal::fold_key(seg.text);
+    std::string key = internal::fold_key(blocks[i].text);
     if (!key.empty() && (key == title_key || title_key.find(key) != std::string::npos)) {
       blocks[i].keep = false;
       blocks[i].rule = "title";

@@ -14,9 +14,11 @@ struct Segment {
   // HTML only (zero for text input):
   int heading_level = 0;     // 1-6 for h1-h6
   int link_chars = 0;        // characters inside <a href>
-  int hint = 0;              // class/id/role hints summed over the ancestors
+  int hint_pos = 0;          // positive class/id/role hints summed over the ancestors
+  int hint_neg = 0;          // negative ones, summed apart
   std::string hint_names;    // the hints that fired, for --explain
   bool in_article = false;   // inside <article>, <main> or itemprop=articleBody
+  bool in_caption = false;   // inside <figcaption> or a caption/credit class
   bool is_paragraph_tag = false;  // the block element is a <p>
   int container = -1;        // index into Page::containers of the enclosing block element
   bool separated_before = false;  // text input: a blank line precedes it

@@ -136,9 +136,11 @@ struct Owner {
   std::string kind = "p";
   int heading_level = 0;
   bool is_p = false;
-  int hint = 0;
+  int hint_pos = 0;  // positive hints of the ancestors, summed
+  int hint_neg = 0;  // negative hints, summed apart so "article" cannot cancel "caption"
   std::string hint_names;
   bool in_article = false;
+  bool in_caption = false;
   int container = -1;
   int pre_depth = 0;
 };
@@ -251,12 +253,16 @@ class HtmlWalker {
     if (el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML && !hints.empty()) {
       std::string matched;
       int h = lexicon_.class_hint(hints, &matched);
+      if (matched.find("caption") != std::string::npos || matched.find("credit") != std::string::npos) {
+        inner.in_caption = true;
+      }
       if (h != 0) {
-        inner.hint += h;
+        (h > 0 ? inner.hint_pos : inner.hint_neg) += h;
         if (!inner.hint_names.empty()) inner.hint_names += ' ';
         inner.hint_names += matched;
       }
     }
+    if (el.tag == GUMBO_TAG_FIGCAPTION) inner.in_caption = true;
     const char* itemprop = attr(el, "itemprop");
     if (el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
         (itemprop && contains_ci(itemprop, "articlebody"))) {
@@ -294,9 +300,11 @@ class HtmlWalker {
       seg.heading_level = o.heading_level;
       seg.is_paragraph_tag = o.is_p;
       seg.link_chars = link_chars_;
-      seg.hint = o.hint;
+      seg.hint_pos = o.hint_pos;
+      seg.hint_neg = o.hint_neg;
       seg.hint_names = o.hint_names;
       seg.in_article = o.in_article;
+      seg.in_caption = o.in_caption;
       seg.container = o.container;
       if (!seg.text.empty()) {
         if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
