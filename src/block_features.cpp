@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include <unicode/uchar.h>
+
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -55,6 +57,35 @@ bool is_number_word(std::string_view w) {
     else if (cp != 'k' && cp != 'm') return false;  // 1.2k, 3m (folded: '.' already a space)
   }
   return digit;
+}
+
+// 1900-2099, or a year of the Persian (13xx, 14xx) calendar.
+bool looks_like_year(std::string_view w) {
+  std::string digits;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (!is_digit(cp)) return false;
+    int v = u_charDigitValue(static_cast<UChar32>(cp));
+    digits += static_cast<char>('0' + (v < 0 ? 0 : v));
+  }
+  if (digits.size() != 4) return false;
+  return digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20" || digits.substr(0, 2) == "13" ||
+         digits.substr(0, 2) == "14";
+}
+
+// "10:48" or "۰۹:۱۵": a clock time.
+bool has_clock_time(std::string_view s) {
+  std::size_t i = 0;
+  char32_t prev = 0;
+  while (i < s.size()) {
+    char32_t cp = next_code_point(s, i);
+    if (cp == ':' && is_digit(prev) && i < s.size()) {
+      std::size_t j = i;
+      if (is_digit(next_code_point(s, j))) return true;
+    }
+    prev = cp;
+  }
+  return false;
 }
 
 // "Home » News › World": the separators of breadcrumb trails.
@@ -153,11 +184,18 @@ Features compute_features(const Segment& seg, const std::string& language, const
   std::vector<std::string> keys = word_keys(key);
 
   int stops = 0, numbers = 0, date_words = 0;
+  bool strong_date = false;
   for (const auto& w : keys) {
     if (!language.empty() && lexicon.is_stop_word(language, w)) ++stops;
-    if (is_number_word(w)) ++numbers;
-    else if (lexicon.is_date_word(w)) ++date_words;
+    if (is_number_word(w)) {
+      ++numbers;
+      strong_date |= looks_like_year(w);
+    } else if (int kind = lexicon.date_word(w)) {
+      ++date_words;
+      strong_date |= kind == 2;
+    }
   }
+  strong_date |= has_clock_time(s) || s.find(" | ") != std::string::npos || s.find("\u00B7") != std::string::npos;
   if (!keys.empty()) f.stop_density = static_cast<double>(stops) / keys.size();
 
   char32_t last = last_meaningful(s);
@@ -178,10 +216,10 @@ Features compute_features(const Segment& seg, const std::string& language, const
   const int word_count = static_cast<int>(keys.size());
   const Weights& w = lexicon.weights();
   f.date_only = numbers > 0 && ((word_count <= 10 && numbers + date_words == word_count) ||
-                                (word_count <= w.dateline_max_words && !f.terminal_punct &&
+                                (word_count <= w.dateline_max_words && !f.terminal_punct && strong_date &&
                                  numbers + date_words >= w.dateline_share * word_count));
-  f.counter = !f.date_only && numbers > 0 && word_count <= 4 && word_count - numbers <= 2 &&
-              f.chars <= 30 && !f.terminal_punct;
+  f.counter = !f.date_only && !keys.empty() && is_number_word(keys[0]) && word_count <= 4 &&
+              word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
   f.tweet_signature = looks_like_tweet_signature(s);

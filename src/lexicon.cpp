@@ -173,13 +173,23 @@ void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view te
 }
 
 void Lexicon::load_date_words(std::string_view data) {
-  for_each_data_line(data, [&](std::string_view line) {
-    for (auto& w : word_keys(line)) date_words_.insert(std::move(w));
+  // Lines before the "--- weak" comment hold strong date words.
+  bool strong = true;
+  std::size_t weak_at = data.find("--- weak");
+  std::string_view strong_part = data.substr(0, weak_at);
+  std::string_view weak_part = weak_at == std::string_view::npos ? std::string_view() : data.substr(weak_at);
+  for_each_data_line(strong_part, [&](std::string_view line) {
+    for (auto& w : word_keys(line)) date_words_[w] = strong;
+  });
+  for_each_data_line(weak_part, [&](std::string_view line) {
+    for (auto& w : word_keys(line)) date_words_.emplace(w, false);
   });
 }
 
-bool Lexicon::is_date_word(std::string_view word) const {
-  return date_words_.count(std::string(word)) > 0;
+int Lexicon::date_word(std::string_view word) const {
+  auto it = date_words_.find(std::string(word));
+  if (it == date_words_.end()) return 0;
+  return it->second ? 2 : 1;
 }
 
 void Lexicon::load_hints(std::string_view data) {

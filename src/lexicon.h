@@ -52,8 +52,9 @@ class Lexicon {
   bool is_stop_word(std::string_view lang, std::string_view folded_word) const;
   const std::vector<std::string>& languages() const { return languages_; }
 
-  // A folded word of date and time lines (month and day names, am/pm, ...).
-  bool is_date_word(std::string_view folded_word) const;
+  // A folded word of date and time lines: 2 for strong ones (month and day
+  // names, am/pm), 1 for weak ones ("ago", "updated", "by"), 0 otherwise.
+  int date_word(std::string_view folded_word) const;
 
   // The strongest phrase matching a line of `words` words, given as its
   // folded key and its original text (phrases written with a trailing ':'
@@ -90,7 +91,7 @@ class Lexicon {
   std::vector<Phrase> prefix_phrases_;
   std::vector<Phrase> contains_phrases_;
   std::unordered_map<std::string, int> hints_;
-  std::unordered_set<std::string> date_words_;
+  std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
 };
 
