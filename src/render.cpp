@@ -1,12 +1,224 @@
-// STUB: replaced by the render stage.
+// Stage 5, render: turns a Result into what the user reads.
+//   Result::text()   the kept blocks as clean paragraphs
+//   render_text()    the same, optionally with the title first
+//   render_json()    one JSON object with metadata, text and every block
+//   render_explain() one line per block: decision, score, rule, features
+// Block text is tidied here: invisible characters removed (U+200B, U+FEFF;
+// U+200C ZWNJ is kept, it matters in Persian and Indic scripts), whitespace
+// collapsed, except in "pre" blocks which keep their lines.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
 #include "winnow.h"
+
 namespace winnow {
-std::string Result::text() const {
-  std::string out;
-  for (const auto& b : blocks) if (b.keep) { if (!out.empty()) out += "\n"; out += b.text + "\n"; }
-  return out;
+namespace {
+
+constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";  // U+200B
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";   // U+FEFF
+
+// Explain lines: widths the columns are padded to (longer values just
+// push the rest of the line right) and how much of the text is shown.
+constexpr std::size_t kExplainRuleWidth = 24;
+constexpr std::size_t kExplainKindWidth = 9;  // "[caption]"
+constexpr std::size_t kExplainFeaturesWidth = 48;
+constexpr std::size_t kExplainExcerptChars = 80;
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-std::string render_text(const Result& r, bool) { return r.text(); }
-std::string render_json(const Result& r, bool) { return r.text(); }
-std::string render_explain(const Result&) { return {}; }
+
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::string remove_invisible_chars(std::string_view text) {
+  std::string cleaned;
+  cleaned.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::string_view rest = text.substr(pos);
+    if (rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark)) {
+      pos += 3;
+      continue;
+    }
+    cleaned += text[pos++];
+  }
+  return cleaned;
+}
+
+// Runs of whitespace become one space; no space at either end.
+std::string collapse_whitespace(std::string_view text) {
+  std::string collapsed;
+  collapsed.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_ascii_space(c)) {
+      pending_space = !collapsed.empty();
+      continue;
+    }
+    if (pending_space) collapsed += ' ';
+    pending_space = false;
+    collapsed += c;
+  }
+  return collapsed;
+}
+
+std::string_view trim_line_end(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+    line.remove_suffix(1);
+  return line;
+}
+
+// Preformatted text: lines kept, trailing blanks of each line removed,
+// blank lines at the start and end dropped.
+std::string tidy_preformatted(std::string_view text) {
+  std::string tidied;
+  std::string pending_blank_lines;
+  std::size_t line_start = 0;
+  while (line_start <= text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = trim_line_end(text.substr(line_start, line_end - line_start));
+    if (line.empty()) {
+      if (!tidied.empty()) pending_blank_lines += '\n';
+    } else {
+      if (!tidied.empty()) tidied += '\n';
+      tidied += pending_blank_lines;
+      pending_blank_lines.clear();
+      tidied += line;
+    }
+    line_start = line_end + 1;
+  }
+  return tidied;
+}
+
+// The block's text as it appears in the output.
+std::string display_text(const Block& block) {
+  std::string visible = remove_invisible_chars(block.text);
+  if (block.kind == "pre") return tidy_preformatted(visible);
+  return collapse_whitespace(visible);
+}
+
+// The first `max_chars` code points of valid-ish UTF-8, never cutting a
+// sequence; "…" marks a cut.
+std::string utf8_prefix(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (is_utf8_continuation(text[pos])) continue;
+    if (chars == max_chars) return std::string(text.substr(0, pos)) + "\xE2\x80\xA6";
+    ++chars;
+  }
+  return std::string(text);
+}
+
+double round_to_hundredths(double value) {
+  if (!std::isfinite(value)) return value;
+  return std::round(value * 100.0) / 100.0;
+}
+
+std::size_t count_kept(const Result& result) {
+  return static_cast<std::size_t>(std::count_if(result.blocks.begin(), result.blocks.end(),
+                                                [](const Block& b) { return b.keep; }));
+}
+
+nlohmann::ordered_json block_to_json(const Block& block, std::size_t index, bool with_features) {
+  nlohmann::ordered_json json_block;
+  json_block["index"] = index;
+  json_block["kind"] = block.kind;
+  json_block["keep"] = block.keep;
+  json_block["score"] = round_to_hundredths(block.score);
+  json_block["rule"] = block.rule;
+  json_block["text"] = display_text(block);
+  if (with_features) json_block["features"] = block.features;
+  return json_block;
+}
+
+void append_padded(std::string& line, std::string_view value, std::size_t width) {
+  line += value;
+  if (value.size() < width) line.append(width - value.size(), ' ');
+  line += ' ';
+}
+
+std::string or_dash(std::string text) { return text.empty() ? "-" : text; }
+
+std::string explain_line(const Block& block, std::size_t index, std::size_t index_width) {
+  const std::string index_text = std::to_string(index);
+  std::string line = "#";
+  line += index_text;
+  line.append(index_width - index_text.size() + 1, ' ');
+  line += block.keep ? "KEEP " : "DROP ";
+  char score[32];
+  std::snprintf(score, sizeof score, "%+7.2f ", block.score);
+  line += score;
+  append_padded(line, or_dash(collapse_whitespace(block.rule)), kExplainRuleWidth);
+  std::string kind_text = "[";
+  kind_text += collapse_whitespace(block.kind);
+  kind_text += ']';
+  append_padded(line, kind_text, kExplainKindWidth);
+  append_padded(line, or_dash(collapse_whitespace(block.features)), kExplainFeaturesWidth);
+  line += "| ";
+  line += utf8_prefix(collapse_whitespace(remove_invisible_chars(block.text)), kExplainExcerptChars);
+  line += '\n';
+  return line;
+}
+
+}  // namespace
+
+std::string Result::text() const {
+  std::string paragraphs;
+  for (const Block& block : blocks) {
+    if (!block.keep) continue;
+    std::string paragraph = display_text(block);
+    if (paragraph.empty()) continue;
+    if (!paragraphs.empty()) paragraphs += '\n';
+    paragraphs += paragraph;
+    paragraphs += '\n';
+  }
+  return paragraphs;
+}
+
+std::string render_text(const Result& result, bool with_title) {
+  std::string body = result.text();
+  std::string title = with_title ? collapse_whitespace(remove_invisible_chars(result.title)) : "";
+  if (title.empty()) return body;
+  // The page's own headline is often the first kept block: not twice.
+  if (body.starts_with(title + "\n")) return body;
+  std::string rendered = title + "\n";
+  if (!body.empty()) rendered += "\n" + body;
+  return rendered;
+}
+
+std::string render_json(const Result& result, bool with_blocks) {
+  nlohmann::ordered_json document;
+  document["schema_version"] = kJsonSchemaVersion;
+  document["winnow_version"] = kVersion;
+  document["input_type"] = result.input_type;
+  document["encoding"] = result.encoding;
+  document["language"] = result.language;
+  document["title"] = collapse_whitespace(remove_invisible_chars(result.title));
+  document["url"] = result.url;
+  document["site_name"] = result.site_name;
+  document["date"] = result.date;
+  document["author"] = result.author;
+  document["text"] = result.text();
+  document["counts"] = {{"blocks", result.blocks.size()}, {"kept", count_kept(result)}};
+  nlohmann::ordered_json blocks = nlohmann::ordered_json::array();
+  for (std::size_t index = 0; index < result.blocks.size(); ++index)
+    blocks.push_back(block_to_json(result.blocks[index], index, with_blocks));
+  document["blocks"] = std::move(blocks);
+  return document.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string render_explain(const Result& result) {
+  std::size_t index_width = std::to_string(result.blocks.empty() ? 0 : result.blocks.size() - 1).size();
+  std::string lines;
+  for (std::size_t index = 0; index < result.blocks.size(); ++index)
+    lines += explain_line(result.blocks[index], index, index_width);
+  return lines;
+}
+
 }  // namespace winnow
