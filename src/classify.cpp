@@ -75,6 +75,7 @@ class Classifier {
     cut_at_end_markers();
     decide_inside_region();
     keep_headline();
+    if (html_) fall_back_when_no_article();
     return std::move(d_);
   }
 
@@ -88,6 +89,42 @@ class Classifier {
     std::vector<double> values(n_);
     for (int i = 0; i < n_; ++i) values[i] = hard_[i].empty() ? d_[i].score : -w_.region_floor;
     region_ = best_span(values, w_.region_floor);
+    if (html_) {
+      Span c = best_container_span(values);
+      region_ = Span{std::min(c.begin, region_.begin), std::max(c.end, region_.end)};
+    }
+  }
+
+  // HTML: the block element whose subtree has the largest sum of scores
+  // (each clamped at -region_floor), widened to all its blocks. Unlike the
+  // best span, it follows the page's own structure, so a table of short
+  // cells inside the article container stays with the article.
+  Span best_container_span(const std::vector<double>& values) const {
+    const auto& containers = page_.containers;
+    const int m = static_cast<int>(containers.size());
+    if (m == 0) return region_;
+    std::vector<double> sum(m, 0.0);
+    std::vector<int> first(m, n_), last(m, -1);
+    for (int i = 0; i < n_; ++i) {
+      int c = page_.segments[i].container;
+      if (c < 0 || c >= m) continue;
+      sum[c] += std::max(values[i], -w_.region_floor);
+      first[c] = std::min(first[c], i);
+      last[c] = std::max(last[c], i);
+    }
+    for (int c = m - 1; c > 0; --c) {  // children come after their parents
+      int p = containers[c].parent;
+      if (p < 0) continue;
+      sum[p] += sum[c];
+      first[p] = std::min(first[p], first[c]);
+      last[p] = std::max(last[p], last[c]);
+    }
+    int best = -1;
+    for (int c = 0; c < m; ++c) {
+      if (last[c] >= 0 && (best < 0 || sum[c] > sum[best])) best = c;
+    }
+    if (best < 0 || sum[best] <= 0) return region_;
+    return Span{first[best], last[best] + 1};
   }
 
   // Past the first end marker after the article has started, nothing is body.
@@ -213,6 +250,26 @@ class Classifier {
     return false;
   }
 
+  // Pages that are not articles (link directories, listings, tables of
+  // contents) leave almost nothing kept. Then everything that is neither
+  // hard chrome nor mostly links is the page's content.
+  void fall_back_when_no_article() {
+    int kept_words = 0, page_words = 0;
+    for (int i = 0; i < n_; ++i) {
+      if (d_[i].keep) kept_words += f_[i].words;
+      if (hard_[i].empty()) page_words += f_[i].words;
+    }
+    if (kept_words >= w_.fallback_min_words && kept_words >= w_.fallback_share * page_words) return;
+    for (int i = 0; i < n_; ++i) {
+      if (d_[i].keep || !hard_[i].empty() || d_[i].rule.rfind("after-", 0) == 0) continue;
+      if (d_[i].score > w_.fallback_min_score && f_[i].link_density < w_.fallback_max_link_density &&
+          page_.segments[i].hint_neg == 0) {
+        d_[i].keep = true;
+        d_[i].rule = "fallback-no-article";
+      }
+    }
+  }
+
   // Scraped text starts with the headline: a title-like line right before
   // the first body line.
   void keep_headline() {
@@ -277,7 +334,13 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
   }
   if (seg.kind == "caption") term("caption", -w.caption_penalty);
   if (seg.hint_pos) term("hint+", std::min<double>(seg.hint_pos, w.hint_max) * w.hint_gain);
-  if (seg.hint_neg) term("hint-", std::max<double>(seg.hint_neg, w.hint_min) * w.hint_gain);
+  if (seg.hint_neg) {
+    // Long prose keeps most of its score in a chrome-named container: class
+    // names are guesses by the page's authors, a paragraph of sentences is not.
+    bool prose = f.words >= w.prose_min_words && f.terminal_punct && f.stop_density >= w.stop_pivot * 2;
+    double gain = prose ? w.prose_hint_gain : 1.0;
+    term("hint-", std::max<double>(seg.hint_neg, w.hint_min) * w.hint_gain * gain);
+  }
   if (f.breadcrumb) term("breadcrumb", -w.breadcrumb_penalty);
   if (seg.in_article) term("article", w.in_article_bonus);
   if (seg.heading_level) term("heading", w.heading_bonus);

@@ -234,11 +234,10 @@ class HtmlWalker {
   }
 
   void enter_block(const GumboElement& el, Owner& inner) {
+    const int parent = inner.container;
+    const int depth = parent >= 0 ? page_.containers[parent].depth + 1 : 0;
     inner.container = static_cast<int>(page_.containers.size());
-    page_.containers.push_back({owner_container(inner), 0});
-    if (inner.container > 0 && page_.containers[inner.container].parent >= 0) {
-      page_.containers[inner.container].depth = page_.containers[page_.containers[inner.container].parent].depth + 1;
-    }
+    page_.containers.push_back({parent, depth});
     if (el.tag == GUMBO_TAG_PRE || el.tag == GUMBO_TAG_LISTING || el.tag == GUMBO_TAG_XMP) ++inner.pre_depth;
     if (inner.pre_depth == 0 || el.tag == GUMBO_TAG_PRE) {
       inner.kind = block_kind(el.tag);
@@ -269,8 +268,6 @@ class HtmlWalker {
       inner.in_article = true;
     }
   }
-
-  static int owner_container(const Owner& o) { return o.container; }
 
   void add_text(const char* text, const Owner& owner) { add_text(std::string_view(text), owner); }
   void add_text(std::string_view text, const Owner& owner) {
