@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <unordered_map>
 
 namespace winnow::internal {
 namespace {
@@ -68,6 +70,22 @@ class Classifier {
       d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
       hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
+    if (!html_) mark_repeated_short_lines();
+  }
+
+  // A short line that recurs verbatim several times in one page is a
+  // template's ("Share Tweet Email", "Advertisement", "Read more").
+  void mark_repeated_short_lines() {
+    std::unordered_map<std::string_view, int> counts;
+    for (int i = 0; i < n_; ++i) {
+      if (f_[i].words <= w_.repeated_max_words) ++counts[page_.segments[i].text];
+    }
+    for (int i = 0; i < n_; ++i) {
+      if (hard_[i].empty() && f_[i].words <= w_.repeated_max_words &&
+          counts[page_.segments[i].text] >= w_.repeated_min_count) {
+        hard_[i] = "repeated-line";
+      }
+    }
   }
 
   std::vector<Decision> run() {
@@ -87,7 +105,9 @@ class Classifier {
 
   void find_region() {
     std::vector<double> values(n_);
-    for (int i = 0; i < n_; ++i) values[i] = hard_[i].empty() ? d_[i].score : -w_.region_floor;
+    for (int i = 0; i < n_; ++i) {
+      values[i] = hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor) : -w_.region_floor;
+    }
     region_ = best_span(values, w_.region_floor);
     if (html_) {
       Span c = best_container_span(values);
@@ -198,6 +218,7 @@ class Classifier {
     }
     drop_short_runs();
     keep_sandwiched();
+    keep_lists_after_colon();
     for (int i = region_.begin; i < region_.end; ++i) {
       if (d_[i].rule.empty()) d_[i].rule = "weak";
     }
@@ -228,6 +249,23 @@ class Classifier {
     const Segment& s = page_.segments[i];
     bool article_list = html_ && (s.kind == "li" || s.kind == "h") && f_[i].link_density < 0.3 && s.hint_neg == 0;
     return !article_list;
+  }
+
+  // "Tour dates:" / "You will need:" followed by a list: the list is the
+  // article's, however short and unpunctuated its items.
+  void keep_lists_after_colon() {
+    for (int i = region_.begin; i < n_; ++i) {
+      if (!d_[i].keep || !f_[i].colon_end) continue;
+      int k = i + 1;
+      for (int items = 0; k < n_ && items < w_.colon_list_max_items; ++k, ++items) {
+        if (!hard_[k].empty() || f_[k].phrase.role != PhraseRole::kNone || d_[k].keep) break;
+        if (d_[k].rule.rfind("after-", 0) == 0 || d_[k].score < -w_.region_soft_floor * 2) break;
+        if (f_[k].words < 2) break;
+        d_[k].keep = true;
+        d_[k].rule = "list-after-colon";
+      }
+      if (k > region_.end && cut_rule_from_ < 0) region_.end = k;
+    }
   }
 
   // A weak line between body lines is a subheading or a short paragraph.
