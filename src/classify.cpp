@@ -90,6 +90,7 @@ class Classifier {
 
   std::vector<Decision> run() {
     find_region();
+    move_region_before_end_barrier();
     cut_at_end_markers();
     decide_inside_region();
     keep_headline();
@@ -145,6 +146,30 @@ class Classifier {
     }
     if (best < 0 || sum[best] <= 0) return region_;
     return Span{first[best], last[best] + 1};
+  }
+
+  // An end marker (comments, tags, source line) that follows an article of
+  // its own ends the page's content even when more text comes after it: a
+  // comment thread longer than the article must not be taken for it.
+  void move_region_before_end_barrier() {
+    int body_words = 0;
+    for (int i = 0; i < n_; ++i) {
+      // One-word markers ("Tags", "Comments") also label menus and
+      // metadata above articles; only unambiguous ones act as barriers.
+      bool unambiguous = f_[i].phrase.match == PhraseMatch::kPrefix ||
+                         f_[i].phrase.phrase.find(' ') != std::string::npos;
+      if (body_words >= w_.article_started_words && is_end_marker(f_[i]) && unambiguous) {
+        if (region_.begin < i) return;  // the in-region cut handles it
+        std::vector<double> values(i);
+        for (int k = 0; k < i; ++k) {
+          values[k] = hard_[k].empty() ? std::max(d_[k].score, -w_.region_soft_floor) : -w_.region_floor;
+        }
+        Span before = best_span(values, w_.region_floor);
+        if (before.end > before.begin) region_ = before;
+        return;
+      }
+      if (body_like(i) && f_[i].words >= w_.short_words) body_words += f_[i].words;
+    }
   }
 
   // Past the first end marker after the article has started, nothing is body.
