@@ -54,7 +54,8 @@ bool is_number_word(std::string_view w) {
   for (std::size_t i = 0; i < w.size();) {
     char32_t cp = next_code_point(w, i);
     if (is_digit(cp)) digit = true;
-    else if (cp != 'k' && cp != 'm') return false;  // 1.2k, 3m (folded: '.' already a space)
+    else if (!digit || (cp != 'k' && cp != 'm' && cp != 'h' && cp != 'd' && cp != 's')) return false;
+    // 1.2k, 3m, "9h ago", "2d" (folded: '.' is already a space)
   }
   return digit;
 }

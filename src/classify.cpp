@@ -307,7 +307,10 @@ class Classifier {
 
   bool nearest_kept(int i, int step) const {
     for (int k = i + step, hops = 0; k >= region_.begin && k < region_.end && hops < 3; k += step, ++hops) {
-      if (d_[k].keep && d_[k].rule == "body") return true;
+      if (d_[k].keep && d_[k].rule == "body") {
+        // Only prose vouches for its neighbours; teaser lines do not.
+        return f_[k].terminal_punct || d_[k].score >= w_.sandwich_min_score;
+      }
       if (!d_[k].rule.empty() && d_[k].rule != "subheading") return false;
     }
     return false;
