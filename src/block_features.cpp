@@ -130,6 +130,9 @@ bool is_glued_token(std::string_view tok) {
   for (std::size_t i = 0; i < tok.size();) cps.push_back(next_code_point(tok, i));
   for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
     if (is_digit(cps[k - 1]) && is_letter(cps[k]) && is_letter(cps[k + 1]) && cps[k] > 0x7F) return true;
+    if (is_digit(cps[k - 1]) && cps[k] >= 'A' && cps[k] <= 'Z' && cps[k + 1] >= 'a' && cps[k + 1] <= 'z') {
+      return true;  // "24Officials"
+    }
     if (k >= 3 && cps[k - 1] >= 'a' && cps[k - 1] <= 'z' && cps[k] >= 'A' && cps[k] <= 'Z' &&
         cps[k + 1] >= 'a' && cps[k + 1] <= 'z' && cps[k - 2] >= 'a' && cps[k - 3] >= 'A') {
       return true;

@@ -168,7 +168,17 @@ void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view te
   switch (match) {
     case PhraseMatch::kLine: line_phrases_[key].push_back(p); break;
     case PhraseMatch::kPrefix: prefix_phrases_.push_back(p); break;
-    case PhraseMatch::kContains: contains_phrases_.push_back(p); break;
+    case PhraseMatch::kContains:
+      if (text.find_first_of("./") != std::string_view::npos) {
+        // "pic.twitter.com" hides inside "#Syriapic.twitter.com/x": URL-like
+        // phrases are found anywhere in the lower-cased line.
+        p.key.clear();
+        for (char ch : text) p.key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        raw_contains_phrases_.push_back(p);
+      } else {
+        contains_phrases_.push_back(p);
+      }
+      break;
   }
 }
 
@@ -261,6 +271,15 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
   if (words <= w.contains_max_words) {
     for (const auto& p : contains_phrases_) {
       if (contains_words(line, p.key)) consider(p, false);
+    }
+  }
+  if (words <= w.contains_max_words && !raw_contains_phrases_.empty() &&
+      original.find_first_of("./") != std::string_view::npos) {
+    std::string lower;
+    lower.reserve(original.size());
+    for (char ch : original) lower += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    for (const auto& p : raw_contains_phrases_) {
+      if (lower.find(p.key) != std::string::npos) consider(p, false);
     }
   }
   return best;

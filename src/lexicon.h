@@ -90,6 +90,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Phrase>> line_phrases_;  // key -> phrases
   std::vector<Phrase> prefix_phrases_;
   std::vector<Phrase> contains_phrases_;
+  std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
   std::unordered_map<std::string, int> hints_;
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;

@@ -158,6 +158,11 @@ class HtmlWalker {
 
  private:
   void read_head(const GumboNode* node, int depth) {
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      const GumboVector& kids = node->v.document.children;
+      for (unsigned i = 0; i < kids.length; ++i) read_head(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
+      return;
+    }
     if (node->type != GUMBO_NODE_ELEMENT || depth > 6) return;
     const GumboElement& el = node->v.element;
     if (el.tag == GUMBO_TAG_TITLE && html_title_.empty()) html_title_ = collapse_whitespace(text_of(node));

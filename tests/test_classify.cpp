@@ -1,0 +1,81 @@
+// Behaviour of the classifier on small scraped texts: one rule per test.
+#include <gtest/gtest.h>
+
+#include "winnow.h"
+
+namespace {
+
+const char* kBody1 =
+    "The city council voted on Tuesday to approve a long-debated plan that will turn the old rail "
+    "yard into a public park with playgrounds, gardens and a path along the river.";
+const char* kBody2 =
+    "Supporters of the project packed the chamber for more than three hours, and several of them said "
+    "the neighbourhood had waited for green space for over a decade.";
+const char* kBody3 =
+    "Construction is expected to begin next spring and will be carried out in three phases, the first "
+    "of which should be finished before the end of the following year.";
+
+std::string clean(const std::string& text) {
+  winnow::Options o;
+  o.input_type = winnow::InputType::kText;
+  return winnow::Extractor(o).extract(text).text();
+}
+
+std::string lines(std::initializer_list<std::string> ls) {
+  std::string out;
+  for (const auto& l : ls) out += l + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST(Classify, MenuBeforeArticleIsDropped) {
+  std::string out = clean(lines({"Home", "World", "Politics", "Sport", kBody1, kBody2, kBody3}));
+  EXPECT_EQ(out.find("Politics"), std::string::npos);
+  EXPECT_NE(out.find("rail yard"), std::string::npos);
+}
+
+TEST(Classify, EverythingAfterTagsIsChrome) {
+  std::string out = clean(lines({kBody1, kBody2, "Tags: city, parks", kBody3}));
+  EXPECT_EQ(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, InlineReadAlsoDropsOnlyItself) {
+  std::string out = clean(lines({kBody1, "Read more: Residents push for more green space", kBody2, kBody3}));
+  EXPECT_EQ(out.find("Residents push"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, ReadAlsoBoxInsideArticleDropsWithItsBox) {
+  std::string out = clean(lines({kBody1, kBody2, "اقرأ أيضاً", "Mayor opens new library downtown",
+                                 "Bus lanes planned on the ring road", kBody3, kBody1}));
+  EXPECT_EQ(out.find("Mayor opens"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, ReadAlsoFollowedByAnotherDatedArticleCutsTheRest) {
+  std::string out = clean(lines({kBody1, kBody2, "Read also:", "Another story about the harbour",
+                                 "March 3, 2024", kBody3, kBody1}));
+  EXPECT_EQ(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, SubheadingBetweenParagraphsIsKept) {
+  std::string out = clean(lines({kBody1, kBody2, "What happens next", kBody3}));
+  EXPECT_NE(out.find("What happens next"), std::string::npos);
+}
+
+TEST(Classify, TweetSignatureIsDropped) {
+  std::string out = clean(lines({kBody1, kBody2, "— Some Person (@someone) March 3, 2024", kBody3}));
+  EXPECT_EQ(out.find("@someone"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, EveryDecisionNamesItsRule) {
+  winnow::Extractor ex;
+  auto r = ex.extract(lines({"Home", kBody1, kBody2, "Tags: x"}));
+  for (const auto& b : r.blocks) EXPECT_FALSE(b.rule.empty()) << b.text;
+}
+
+TEST(Classify, EmptyInputHasNoArticle) {
+  EXPECT_EQ(clean(""), "");
+}

@@ -1,0 +1,68 @@
+// Unit tests of the features stage: one signal per test.
+#include <gtest/gtest.h>
+
+#include "block_features.h"
+
+using namespace winnow::internal;
+
+namespace {
+Features of(const std::string& text, const std::string& lang = "en") {
+  static Lexicon lexicon;
+  Segment s;
+  s.text = text;
+  return compute_features(s, lang, lexicon);
+}
+}  // namespace
+
+TEST(Features, TerminalPunctuationSeesThroughQuotes) {
+  EXPECT_TRUE(of("He said it was \"over.\"").terminal_punct);
+  EXPECT_TRUE(of("هل يعود التنظيم؟", "ar").terminal_punct);
+  EXPECT_FALSE(of("Breaking news from the capital").terminal_punct);
+}
+
+TEST(Features, StopWordDensityOfProse) {
+  EXPECT_GT(of("The council said that it would vote on the plan in the spring.").stop_density, 0.3);
+  EXPECT_LT(of("Politics Business Tech Sport").stop_density, 0.05);
+}
+
+TEST(Features, DatelinesAndCounters) {
+  EXPECT_TRUE(of("25 أبريل، 2025", "ar").date_only);
+  EXPECT_TRUE(of("March 3, 2024 10:32 am").date_only);
+  EXPECT_TRUE(of("9h ago").date_only);
+  Features comments = of("12 Comments");
+  EXPECT_TRUE(comments.counter || comments.date_only);
+  EXPECT_TRUE(of("1.2K shares").counter);
+  EXPECT_FALSE(of("Eat 60 minutes before your workout").date_only);
+}
+
+TEST(Features, TweetSignature) {
+  EXPECT_TRUE(of("— The Washington Post (@washingtonpost) January 24, 2025").tweet_signature);
+}
+
+TEST(Features, LinkCardGluesSiteNameToExcerpt) {
+  EXPECT_TRUE(of("Syria says it foiled an attack on a shrine near the capital - Site 24Officials said the "
+                 "cell was arrested on Saturday.").link_card);
+  EXPECT_FALSE(of("The minister - who spoke on Monday - said the plan would cost 24 million dollars.").link_card);
+}
+
+TEST(Features, SocialTokens) {
+  Features f = of("Follow @winnow and #corpora at https://example.com/x");
+  EXPECT_EQ(f.handles, 1);
+  EXPECT_EQ(f.hashtags, 1);
+  EXPECT_EQ(f.urls, 1);
+}
+
+TEST(Features, BreadcrumbAndBullet) {
+  EXPECT_TRUE(of("Home » News » World").breadcrumb);
+  EXPECT_TRUE(of("• First headline in a list").bullet);
+}
+
+TEST(Features, LanguageFromStopWords) {
+  Lexicon lexicon;
+  Page page;
+  page.segments.push_back({});
+  page.segments[0].text = "قال المسؤول إن الحكومة في دمشق كانت قد أعلنت عن الخطة من قبل.";
+  EXPECT_EQ(detect_language(page, lexicon), "ar");
+  page.segments[0].text = "Der Rat hat sich auf eine neue Regel für die Stadt und das Land geeinigt.";
+  EXPECT_EQ(detect_language(page, lexicon), "de");
+}

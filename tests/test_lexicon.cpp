@@ -1,0 +1,82 @@
+// Unit tests of the lexicon: data files parse, weights are all known,
+// phrases match on folded keys with their roles.
+#include <gtest/gtest.h>
+
+#include "lexicon.h"
+#include "unicode_text.h"
+
+using winnow::internal::fold_key;
+using winnow::internal::Lexicon;
+using winnow::internal::PhraseRole;
+
+namespace {
+PhraseRole role_of(const Lexicon& lex, const std::string& line) {
+  return lex.match_phrase(fold_key(line), line, winnow::internal::count_words(line)).role;
+}
+}  // namespace
+
+TEST(Lexicon, EveryWeightNameIsKnown) {
+  Lexicon lex;
+  EXPECT_TRUE(lex.unknown_weights().empty()) << lex.unknown_weights().front();
+  EXPECT_GT(lex.weights().len_scale, 0);
+}
+
+TEST(Lexicon, ReadAlsoMatchesInEverySpelling) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "إقرأ أيضاً:"), PhraseRole::kReadAlso);
+  EXPECT_EQ(role_of(lex, "اقرأ ايضا"), PhraseRole::kReadAlso);
+  EXPECT_EQ(role_of(lex, "اقـرأ أيـضـاً"), PhraseRole::kReadAlso);
+}
+
+TEST(Lexicon, ReadAlsoWithHeadlineIsAPrefixWithRest) {
+  Lexicon lex;
+  std::string line = "إقرأ أيضاً: عنوان خبر آخر";
+  auto hit = lex.match_phrase(fold_key(line), line, 6);
+  EXPECT_EQ(hit.role, PhraseRole::kReadAlso);
+  EXPECT_TRUE(hit.has_rest);
+}
+
+TEST(Lexicon, TagListsEndTheArticle) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "كلمات دلالية"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Tags: economy, trade"), PhraseRole::kEnd);
+}
+
+TEST(Lexicon, SourcePrefixNeedsItsColon) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "المصدر: وكالات"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "المصدر الأمني قال إن الهجوم وقع صباحا"), PhraseRole::kNone);
+}
+
+TEST(Lexicon, ChromePhraseFoundInsideShortLine) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "لن يتم نشر عنوان بريدك الإلكتروني."), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "#ISIS #Syriapic.twitter.com/abc"), PhraseRole::kChrome);
+}
+
+TEST(Lexicon, CountsAroundLinePhrasesAreIgnored) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Comments (12)"), PhraseRole::kEnd);
+}
+
+TEST(Lexicon, ExtraPhrasesAreChrome) {
+  Lexicon lex({"Brought to you by Acme"});
+  EXPECT_EQ(role_of(lex, "This story was brought to you by ACME."), PhraseRole::kChrome);
+}
+
+TEST(Lexicon, ArabicStopWordsSeeThroughClitics) {
+  Lexicon lex;
+  EXPECT_TRUE(lex.is_stop_word("ar", fold_key("في")));
+  EXPECT_TRUE(lex.is_stop_word("ar", fold_key("وفي")));
+  EXPECT_TRUE(lex.is_stop_word("ar", fold_key("بأن")));
+  EXPECT_FALSE(lex.is_stop_word("ar", fold_key("دمشق")));
+}
+
+TEST(Lexicon, ClassHintsAddUpAndPrefixMatchLongHints) {
+  Lexicon lex;
+  std::string why;
+  EXPECT_LT(lex.class_hint("comment-list", &why), 0);
+  EXPECT_NE(why.find("comment"), std::string::npos);
+  EXPECT_GT(lex.class_hint("article-body", nullptr), 0);
+  EXPECT_EQ(lex.class_hint("address", nullptr), 0);  // "ad" must not match by prefix
+}

@@ -1,0 +1,47 @@
+// Unit tests of the Unicode helpers: folding keys, word counts, whitespace.
+#include <gtest/gtest.h>
+
+#include "unicode_text.h"
+
+using winnow::internal::collapse_whitespace;
+using winnow::internal::count_words;
+using winnow::internal::fold_key;
+
+TEST(FoldKey, ArabicAlefFormsAndTanweenFold) {
+  EXPECT_EQ(fold_key("أيضاً"), fold_key("ايضا"));
+  EXPECT_EQ(fold_key("إقرأ أيضاً:"), fold_key("اقرا ايضا"));
+}
+
+TEST(FoldKey, TatweelAndHarakatVanish) {
+  EXPECT_EQ(fold_key("اقـرأ أيـضـاً"), fold_key("اقرأ أيضا"));
+  EXPECT_EQ(fold_key("اقْرَأْ"), fold_key("اقرأ"));
+}
+
+TEST(FoldKey, AlefMaqsuraAndTehMarbutaFold) {
+  EXPECT_EQ(fold_key("على"), fold_key("علي"));
+  EXPECT_EQ(fold_key("مدينة"), fold_key("مدينه"));
+}
+
+TEST(FoldKey, PersianYehAndKehehFoldToArabic) {
+  EXPECT_EQ(fold_key("کتاب"), fold_key("كتاب"));
+  EXPECT_EQ(fold_key("یک"), fold_key("يك"));
+}
+
+TEST(FoldKey, LowerCasesAndDropsPunctuation) {
+  EXPECT_EQ(fold_key("  Read MORE: "), "read more");
+  EXPECT_EQ(fold_key("Ünïcode!"), "ünïcode");
+}
+
+TEST(CountWords, SpacesAndPunctuationSeparateWords) {
+  EXPECT_EQ(count_words("one, two three."), 3);
+  EXPECT_EQ(count_words("في البيت الكبير"), 3);
+  EXPECT_EQ(count_words(""), 0);
+}
+
+TEST(CountWords, ScriptsWithoutSpacesUseIcuBreaks) {
+  EXPECT_GE(count_words("我们今天去北京参观博物馆"), 4);
+}
+
+TEST(CollapseWhitespace, RunsBecomeOneSpaceAndEdgesTrim) {
+  EXPECT_EQ(collapse_whitespace("  a \t\n b\u00A0c  "), "a b c");
+}
