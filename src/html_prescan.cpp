@@ -1,5 +1,1034 @@
-// STUB: replaced by the nesting cap.
+// Byte-level pass over HTML before Gumbo: caps element nesting depth.
+//
+// One linear scan over the markup tokens (start/end tags, comments, doctype,
+// raw-text elements) keeps a stack of open elements. A start tag that would
+// open more than max_depth elements is cut out of the output (its text
+// stays), and so is its matching end tag. It is not a tree builder, but it
+// follows the HTML rules that change depth, so its count tracks the tree
+// Gumbo will build (checked against Gumbo in tests/test_prescan.cpp):
+//  - html and body count as open from the start (Gumbo always builds them);
+//    html/head/body tags open nothing;
+//  - void elements and, in svg/math, `/>` open nothing; svg/math content
+//    ends at HTML "breakout" tags and at integration points (foreignObject,
+//    mi...), and has no implied end tags; CDATA sections only count there;
+//  - script/style/textarea/title/xmp/iframe/noembed/noframes are skipped to
+//    their end tag (script with its "<!--<script>" escapes); they are
+//    leaves, so never cut; <plaintext> makes the rest text. <noscript> is
+//    not among them: Gumbo parses without scripting, so its content is
+//    markup;
+//  - implied end tags: p before blocks, li, dd/dt, option, cells/rows/table
+//    sections (with the tbody and tr a browser inserts), headings, <a>;
+//  - end tags pop to the matching element within the top 64 entries,
+//    stopping at scope walls like a browser, else are ignored;
+//  - what the tree builder ignores is ignored: table parts outside a table,
+//    most tags inside a select, a form inside a form, anything but frames in
+//    a frameset; </form> leaves the form in the tree;
+//  - formatting elements (b, i, font, a...) closed implicitly are re-opened
+//    by the tree builder at the next text ("<p><b class=x>t<p>" nests one
+//    level deeper each time), so they are tracked like Gumbo's list of active
+//    formatting elements (markers, the "Noah's ark" limit of three) and count
+//    against max_depth until re-opened or removed.
+//  - rows, cells and sections of a kept table are never cut (cut, their
+//    text would be moved before the table); they add at most three levels.
+// So Gumbo's tree stays within max_depth (+3 for table parts, +1 for a void
+// or raw-text leaf) on ordinary deep pages; adversarial adoption-agency
+// tangles can go somewhat deeper, but not without bound. Runs of identical cut elements are
+// run-length encoded, so 100,000 nested divs cost one stack entry. Without
+// cuts the output equals the input; a cut never joins a stray '<' with the
+// following text into new markup.
 #include "html_prescan.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace winnow::internal {
-std::string cap_nesting(std::string_view html, int) { return std::string(html); }
+namespace {
+
+// ------------------------------------------------------------- tag table
+
+// Tags the rules refer to get fixed ids; other names are interned after them.
+enum KnownTag : uint32_t {
+  kOther, kP, kLi, kDd, kDt, kOption, kOptgroup, kTd, kTh, kTr, kTbody, kThead, kTfoot,
+  kTable, kCaption, kColgroup, kButton, kHtml, kHead, kBody, kSvg, kMath, kA, kPlaintext,
+  kH1, kH2, kH3, kH4, kH5, kH6, kAddress, kDiv, kTemplate, kSelect, kScript, kTextarea,
+  kFont, kInput, kKeygen, kForm, kFrameset, kFrame, kNoframes, kRemoved, kNumKnown
+};
+constexpr std::string_view kKnownNames[kNumKnown] = {
+    "",      "p",     "li",   "dd",   "dt",       "option",  "optgroup", "td",    "th",
+    "tr",    "tbody", "thead", "tfoot", "table",  "caption", "colgroup", "button", "html",
+    "head",  "body",  "svg",  "math", "a",        "plaintext", "h1",     "h2",    "h3",
+    "h4",    "h5",    "h6",   "address", "div",   "template", "select", "script",
+    "textarea", "font", "input", "keygen", "form", "frameset", "frame", "noframes",
+    " removed"};  // an element off Gumbo's stack that is still an ancestor in its tree
+
+enum TagFlag : uint32_t {
+  kVoid = 1 << 0,
+  kRawText = 1 << 1,
+  kSpecial = 1 << 2,      // HTML "special" category
+  kScopeWall = 1 << 3,    // ends the default scope
+  kTableWall = 1 << 4,    // ends table scope
+  kListWall = 1 << 5,     // ends list-item scope (in addition to kScopeWall)
+  kClosesP = 1 << 6,      // start tag closes an open <p>
+  kHeading = 1 << 7,
+  kTableItem = 1 << 8,    // td th tr tbody thead tfoot caption colgroup table
+  kFormatting = 1 << 9,   // re-opened by the tree builder after implicit closes
+  kMarker = 1 << 10,      // bounds the re-opening (cells, captions, objects...)
+  kRebuilds = 1 << 11,    // special elements whose start tag re-opens formatting
+  kBreakout = 1 << 12,    // start tag leaves svg/math content
+  kSvgIntegration = 1 << 13,   // svg element whose content is HTML again
+  kMathIntegration = 1 << 14,  // same for math
+  kNoFrameset = 1 << 15,       // start tag stops a later <frameset> replacing the body
+  kHeadContent = 1 << 16,      // may come before the body starts
+};
+
+struct FlagList {
+  uint32_t flag;
+  std::string_view names;  // space separated
+};
+constexpr FlagList kFlagLists[] = {
+    {kVoid, "area base basefont bgsound br col embed frame hr image img input keygen link "
+            "menuitem meta param source track wbr"},
+    // Not noscript: Gumbo runs without scripting, so its content is markup.
+    {kRawText, "script style textarea title xmp iframe noembed noframes"},
+    {kSpecial, "address applet area article aside base basefont bgsound blockquote body br "
+               "button caption center col colgroup dd details dir div dl dt embed fieldset "
+               "figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header "
+               "hgroup hr html iframe img input keygen li link listing main marquee menu meta "
+               "nav noembed noframes noscript object ol p param plaintext pre script search "
+               "section select source style summary table tbody td template textarea tfoot th "
+               "thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject "
+               "desc"},
+    {kScopeWall, "applet caption html table td th marquee object template mi mo mn ms mtext "
+                 "annotation-xml foreignobject desc title"},
+    {kTableWall, "html table template"},
+    {kListWall, "ol ul"},
+    {kClosesP, "address article aside blockquote center details dialog dir div dl fieldset "
+               "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr listing main "
+               "menu nav ol p plaintext pre search section summary table ul li dd dt xmp"},
+    {kHeading, "h1 h2 h3 h4 h5 h6"},
+    {kTableItem, "td th tr tbody thead tfoot caption colgroup table"},
+    {kFormatting, "a b big code em font i nobr s small strike strong tt u"},
+    {kMarker, "applet object marquee template td th caption"},
+    {kRebuilds, "applet marquee object area br embed img image keygen wbr input button xmp select"},
+    {kBreakout, "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 "
+                "head hr i img li listing menu meta nobr ol p pre ruby s small span strong "
+                "strike sub sup table tt u ul var"},
+    {kSvgIntegration, "foreignobject desc title"},
+    {kMathIntegration, "mi mo mn ms mtext annotation-xml"},
+    {kHeadContent, "base basefont bgsound link meta title style script noscript template "
+                   "noframes head html"},
+    {kNoFrameset, "applet marquee object table area br embed img keygen wbr input hr textarea "
+                  "xmp iframe select pre listing li dd dt button body template image"},
+};
+
+constexpr size_t kMaxNameLen = 64;      // longer tag names are compared by prefix
+constexpr size_t kMaxInterned = 20000;  // beyond this, new names share kOther
+constexpr size_t kSearchDepth = 64;     // how far down the stack an end tag looks
+constexpr size_t kMaxEntries = 1 << 20; // cap on tracked cut elements (20 MiB)
+
+class TagTable {
+ public:
+  TagTable() {
+    for (uint32_t id = 0; id < kNumKnown; ++id) add(kKnownNames[id]);
+    for (const FlagList& list : kFlagLists) {
+      std::string_view names = list.names;
+      while (!names.empty()) {
+        size_t sp = names.find(' ');
+        flags_[intern(names.substr(0, sp))] |= list.flag;
+        names.remove_prefix(sp == names.npos ? names.size() : sp + 1);
+      }
+    }
+  }
+
+  // Id for a lower-case tag name, adding it if new.
+  uint32_t intern(std::string_view name) {
+    key_.assign(name);
+    auto it = ids_.find(key_);
+    if (it != ids_.end()) return it->second;
+    if (full()) return kOther;
+    return add(name);
+  }
+
+  // Id for a lower-case tag name, kOther if never seen (end tags use this).
+  uint32_t lookup(std::string_view name) {
+    key_.assign(name);
+    auto it = ids_.find(key_);
+    return it == ids_.end() ? kOther : it->second;
+  }
+
+  uint32_t flags(uint32_t id) const { return flags_[id]; }
+
+  // When full, unseen names all share kOther (so kOther end tags must match).
+  bool full() const { return ids_.size() >= kMaxInterned; }
+
+ private:
+  uint32_t add(std::string_view name) {
+    uint32_t id = uint32_t(flags_.size());
+    ids_.emplace(std::string(name), id);
+    flags_.push_back(0);
+    return id;
+  }
+
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<uint32_t> flags_;
+  std::string key_;
+};
+
+// ------------------------------------------------------------- scanning
+
+bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+
+// Scans a tag's attributes from `pos` (just after the tag name) like the HTML
+// tokenizer, honouring quoted values. Returns the position after the closing
+// '>' or npos at end of input; sets self_closing for a `/>` ending.
+size_t scan_tag_end(std::string_view s, size_t pos, bool& self_closing) {
+  enum State { kBeforeName, kName, kAfterName, kBeforeValue, kUnquoted, kAfterQuoted, kSlash };
+  State st = kBeforeName;
+  self_closing = false;
+  for (; pos < s.size(); ++pos) {
+    const char c = s[pos];
+    switch (st) {
+      case kBeforeName:
+      case kAfterQuoted:
+        if (c == '>') return pos + 1;
+        if (c == '/') st = kSlash;
+        else if (!is_space(c)) st = kName;
+        break;
+      case kName:
+      case kAfterName:
+        if (c == '>') return pos + 1;
+        if (c == '/') st = kSlash;
+        else if (c == '=') st = kBeforeValue;
+        else if (is_space(c)) st = kAfterName;
+        else st = kName;
+        break;
+      case kBeforeValue:
+        if (c == '>') return pos + 1;
+        if (c == '"' || c == '\'') {
+          size_t close = s.find(c, pos + 1);
+          if (close == s.npos) return s.npos;
+          pos = close;
+          st = kAfterQuoted;
+        } else if (!is_space(c)) {
+          st = kUnquoted;
+        }
+        break;
+      case kUnquoted:
+        if (c == '>') return pos + 1;
+        if (is_space(c)) st = kBeforeName;
+        break;
+      case kSlash:
+        if (c == '>') {
+          self_closing = true;
+          return pos + 1;
+        }
+        st = (c == '/' || is_space(c)) ? kBeforeName : kName;
+        break;
+    }
+  }
+  return s.npos;
+}
+
+// ------------------------------------------- active formatting elements
+
+// Gumbo's "list of active formatting elements", reduced to what matters for
+// depth: kept formatting elements, open or closed implicitly ("dangling":
+// the tree builder re-opens them at the next text or inline start tag), and
+// the markers (td, th, caption...) that bound the re-opening. A doubly linked
+// list in a pool with a free list; refs carry a serial so stale ones are
+// recognised after removal. Searches look at 64 entries at most.
+class FormattingList {
+ public:
+  static constexpr uint32_t kNil = UINT32_MAX;
+  struct Ref {
+    uint32_t node = kNil;
+    uint32_t serial = 0;
+  };
+
+  // Appends an open formatting element, or a marker.
+  Ref add(uint32_t id, uint64_t attrs, bool marker) {
+    uint32_t n;
+    if (!free_.empty()) {
+      n = free_.back();
+      free_.pop_back();
+    } else {
+      n = uint32_t(nodes_.size());
+      nodes_.push_back({});
+    }
+    Node& node = nodes_[n];
+    node.id = id;
+    node.attrs = attrs;
+    node.marker = marker;
+    node.open = true;
+    node.live = true;
+    node.prev = tail_;
+    node.next = kNil;
+    (tail_ == kNil ? head_ : nodes_[tail_].next) = n;
+    tail_ = n;
+    return {n, node.serial};
+  }
+
+  bool valid(Ref r) const {
+    return r.node != kNil && nodes_[r.node].live && nodes_[r.node].serial == r.serial;
+  }
+  bool is_marker(Ref r) const { return nodes_[r.node].marker; }
+  bool is_open(Ref r) const { return nodes_[r.node].open; }
+  size_t dangling() const { return dangling_; }
+
+  // The element was popped without its own end tag.
+  void close(Ref r) {
+    Node& node = nodes_[r.node];
+    if (node.open && !node.marker) {
+      node.open = false;
+      ++dangling_;
+    }
+  }
+
+  void remove(Ref r) {
+    if (!valid(r)) return;
+    Node& node = nodes_[r.node];
+    if (!node.open && !node.marker) --dangling_;
+    (node.prev == kNil ? head_ : nodes_[node.prev].next) = node.next;
+    (node.next == kNil ? tail_ : nodes_[node.next].prev) = node.prev;
+    node.live = false;
+    ++node.serial;
+    free_.push_back(r.node);
+  }
+
+  // Removes entries from the end up to and including `marker`.
+  void clear_to_marker(Ref marker) {
+    if (!valid(marker)) return;
+    while (tail_ != kNil) {
+      const bool last = tail_ == marker.node;
+      remove({tail_, nodes_[tail_].serial});
+      if (last) break;
+    }
+  }
+
+  // Newest entry for `id` after the last marker, if any.
+  Ref find(uint32_t id) const {
+    size_t seen = 0;
+    for (uint32_t n = tail_; n != kNil && seen < kSearchDepth; n = nodes_[n].prev, ++seen) {
+      if (nodes_[n].marker) break;
+      if (nodes_[n].id == id) return {n, nodes_[n].serial};
+    }
+    return {};
+  }
+
+  // "Noah's ark": with three entries of the same tag and attributes after the
+  // last marker already, the earliest goes before a fourth is added.
+  void make_room_for(uint32_t id, uint64_t attrs) {
+    size_t seen = 0, same = 0;
+    uint32_t earliest = kNil;
+    for (uint32_t n = tail_; n != kNil && seen < kSearchDepth; n = nodes_[n].prev, ++seen) {
+      if (nodes_[n].marker) break;
+      if (nodes_[n].id == id && nodes_[n].attrs == attrs) ++same, earliest = n;
+    }
+    if (same >= 3) remove({earliest, nodes_[earliest].serial});
+  }
+
+  // Re-opens the dangling entries after the last open entry or marker,
+  // oldest first, calling reopened(id, ref) for each.
+  template <class F>
+  void reopen(F reopened) {
+    if (dangling_ == 0) return;
+    uint32_t n = tail_;
+    while (n != kNil && !nodes_[n].marker && !nodes_[n].open) n = nodes_[n].prev;
+    for (n = (n == kNil ? head_ : nodes_[n].next); n != kNil; n = nodes_[n].next) {
+      nodes_[n].open = true;
+      --dangling_;
+      reopened(nodes_[n].id, Ref{n, nodes_[n].serial});
+    }
+  }
+
+ private:
+  struct Node {
+    uint32_t id = 0, prev = kNil, next = kNil, serial = 0;
+    uint64_t attrs = 0;
+    bool marker = false, open = false, live = false;
+  };
+  std::vector<Node> nodes_;
+  std::vector<uint32_t> free_;
+  uint32_t head_ = kNil, tail_ = kNil;
+  size_t dangling_ = 0;
+};
+
+uint64_t hash_bytes(std::string_view s) {  // FNV-1a
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+// ------------------------------------------------------------- the capper
+
+// Predicates for NestingCapper::find_open.
+auto is_tag(uint32_t want) {
+  return [want](uint32_t id, uint32_t) { return id == want; };
+}
+bool no_wall(uint32_t, uint32_t) { return false; }
+
+class NestingCapper {
+ public:
+  NestingCapper(std::string_view html, int max_depth)
+      : in_(html), max_(max_depth < 0 ? 0 : size_t(max_depth)) {
+    // Gumbo always builds html and body: count them from the start.
+    push_implied(kHtml);
+    push_implied(kBody);
+  }
+
+  std::string run() {
+    size_t pos = 0;
+    while (pos < in_.size()) {
+      size_t lt = in_.find('<', pos);
+      if (lt == in_.npos) break;
+      if (lt > pos) text(pos, lt);
+      pos = markup(lt);
+    }
+    if (!any_cut_) return std::string(in_);
+    out_.append(in_.substr(copied_));
+    return std::move(out_);
+  }
+
+ private:
+  // Where an element sits as Gumbo sees it: HTML, svg/math content, or an
+  // svg/math element whose content is HTML again (foreignObject, mi...).
+  enum Ns : uint8_t { kHtmlNs, kSvgNs, kMathNs, kIntegrationNs };
+  struct Context {
+    uint32_t id = kOther;  // the element's tag
+    Ns ns = kHtmlNs;
+    bool in_select = false;
+    bool in_table = false;
+    bool in_template = false;
+    bool in_frameset = false;
+  };
+
+  struct Entry {
+    uint32_t id;
+    uint32_t count;  // > 1 only for runs of cut elements
+    bool kept;
+    FormattingList::Ref afe;  // kept formatting elements and markers
+  };
+
+  // --- tokens; each returns the position after the token
+
+  size_t markup(size_t lt) {
+    const size_t p = lt + 1;
+    if (p >= in_.size()) return in_.size();
+    const char c = in_[p];
+    if (c == '!') return bang(lt);
+    if (c == '?') return after_gt(p);  // bogus comment
+    if (c == '/') {
+      if (p + 1 < in_.size() && is_alpha(in_[p + 1])) return end_tag(lt);
+      return after_gt(p);  // "</>" or a bogus comment
+    }
+    if (is_alpha(c)) return start_tag(lt);
+    text(lt, p);  // a lone '<' is text
+    return p;
+  }
+
+  size_t after_gt(size_t pos) const {
+    size_t gt = in_.find('>', pos);
+    return gt == in_.npos ? in_.size() : gt + 1;
+  }
+
+  // Comments, doctype, CDATA (in svg/math) and other "<!" bogus comments.
+  size_t bang(size_t lt) {
+    if (in_.compare(lt, 4, "<!--") == 0) {
+      if (in_.compare(lt + 4, 1, ">") == 0) return lt + 5;   // <!-->
+      if (in_.compare(lt + 4, 2, "->") == 0) return lt + 6;  // <!--->
+      size_t end = in_.find("-->", lt + 4);
+      return end == in_.npos ? in_.size() : end + 3;
+    }
+    if (in_foreign() && in_.compare(lt, 9, "<![CDATA[") == 0) {
+      size_t end = in_.find("]]>", lt + 9);
+      return end == in_.npos ? in_.size() : end + 3;
+    }
+    return after_gt(lt + 2);
+  }
+
+  // Reads the tag name at pos into name_ (lower case); returns its end.
+  size_t read_name(size_t pos) {
+    name_.clear();
+    while (pos < in_.size() && !is_space(in_[pos]) && in_[pos] != '/' && in_[pos] != '>') {
+      if (name_.size() < kMaxNameLen) name_ += lower(in_[pos]);
+      ++pos;
+    }
+    return pos;
+  }
+
+  size_t start_tag(size_t lt) {
+    bool self_closing = false;
+    const size_t name_end = read_name(lt + 1);
+    const size_t end = scan_tag_end(in_, name_end, self_closing);
+    if (end == in_.npos) return in_.size();  // truncated tag at EOF: Gumbo drops it
+    const uint32_t id = tags_.intern(name_);
+    const uint32_t f = tags_.flags(id);
+    const std::string_view attrs = in_.substr(name_end, end - name_end);
+    if (in_select() && !select_allows(id, f)) return ignored(lt, end);
+    if (in_foreign() && breaks_out(id, f, attrs)) {
+      while (in_foreign()) pop_entry();
+    }
+    if (in_foreign()) {  // svg/math content: no HTML rules, `/>` closes
+      if (!self_closing) open_element(lt, end, id, attrs);
+      return end;
+    }
+    // A frameset replaces the body if nothing much came before it; inside
+    // one only frameset, frame and noframes count.
+    if (in_frameset() && id != kFrameset && id != kFrame && id != kNoframes)
+      return ignored(lt, end);
+    if (id == kFrameset && !in_frameset()) {
+      // Before the body starts a frameset is always taken.
+      if ((body_started_ && !frameset_ok_) || in_template()) return ignored(lt, end);
+      while (stack_.size() > 1) pop_entry();
+      frameset_ok_ = false;
+    }
+    if (f & kNoFrameset) frameset_ok_ = false;
+    if (!(f & kHeadContent) && !in_template()) body_started_ = true;
+    const bool rebuilds = !(f & kSpecial) || (f & kRebuilds);
+    if ((f & kVoid) || (self_closing && (id == kSvg || id == kMath))) {
+      close_implied(id, f);  // <hr> closes a <p>
+      if (rebuilds) reopen_formatting();
+      return end;
+    }
+    if (id == kPlaintext || (f & kRawText)) {
+      close_implied(id, f);  // <xmp>, <plaintext> close a <p>
+      if (id == kPlaintext) return in_.size();  // the rest is text
+      if (rebuilds) reopen_formatting();
+      return skip_raw_text(end);
+    }
+    if (id == kHtml || id == kHead || id == kBody) return end;  // already open / a leaf
+    if ((f & kTableItem) && id != kTable && !in_table() && !current_is(kTemplate))
+      return ignored(lt, end);  // cells, rows... outside a table
+    if (id == kForm && form_open_ && !in_template()) return ignored(lt, end);  // form in a form
+    close_implied(id, f);
+    if (rebuilds) reopen_formatting();
+    open_element(lt, end, id, attrs);
+    return end;
+  }
+
+  // A start tag the tree builder ignores. Inside cut elements it is cut too:
+  // it may have meant something there (a <td> of a cut table).
+  size_t ignored(size_t lt, size_t end) {
+    if (!stack_.empty() && !stack_.back().kept) cut(lt, end);
+    return end;
+  }
+
+  // Pushes the element of the start tag in_[lt, end), cutting the tag if
+  // that would go deeper than max_depth.
+  void open_element(size_t lt, size_t end, uint32_t id, std::string_view attrs) {
+    const bool keep = has_room_for(id);
+    push(id, keep, hash_bytes(attrs));
+    if (!keep) cut(lt, end);
+    if (keep && id == kForm) form_open_ = true;
+  }
+
+  // In a select the tree builder ignores most start tags; some close it.
+  bool select_allows(uint32_t id, uint32_t f) {
+    if (id == kSelect) {  // acts as </select>
+      close_select();
+      return false;
+    }
+    if (id == kInput || id == kKeygen || id == kTextarea || ((f & kTableItem) && in_table())) {
+      close_select();
+      return true;
+    }
+    return id == kOption || id == kOptgroup || id == kScript || id == kTemplate;
+  }
+
+  size_t end_tag(size_t lt) {
+    bool self_closing = false;
+    const size_t end = scan_tag_end(in_, read_name(lt + 2), self_closing);
+    if (end == in_.npos) return in_.size();
+    const uint32_t id = tags_.lookup(name_);
+    if ((id == kOther && !tags_.full()) || id == kHtml || id == kBody)
+      return end;  // ignored for counting
+    if (in_frameset() && id != kFrameset) return end;
+    if (in_select() && id != kSelect && id != kOption && id != kOptgroup && id != kTemplate &&
+        !((tags_.flags(id) & kTableItem) && in_table()))
+      return end;  // ignored in a select
+    if (id == kForm) return form_end_tag(lt, end);
+    size_t idx = in_foreign() ? find_foreign_open(id) : npos;
+    if (idx == npos) idx = find_open_for_end_tag(id);
+    if (idx == npos) {
+      // Ignored, but inside cut elements, without which Gumbo might act on
+      // it (a </td> that a cut <table> hid would close the outer cell): cut.
+      if (!stack_.empty() && !stack_.back().kept) {
+        cut(lt, end);
+        return end;
+      }
+      // A formatting element closed earlier by something else leaves the
+      // list of active formatting elements.
+      if (tags_.flags(id) & kFormatting) {
+        FormattingList::Ref r = afe_.find(id);
+        if (afe_.valid(r) && !afe_.is_open(r)) afe_.remove(r);
+      }
+      return end;
+    }
+    const bool kept = stack_[idx].kept;
+    const FormattingList::Ref r = stack_[idx].afe;
+    if (kept && afe_.valid(r) && !afe_.is_marker(r)) afe_.remove(r);  // closed properly
+    pop_to(idx);
+    if (!kept) cut(lt, end);
+    return end;
+  }
+
+  // </form> takes the form element out of Gumbo's stack, leaving what is
+  // open inside it open, and in the tree: it still counts for depth.
+  size_t form_end_tag(size_t lt, size_t end) {
+    const size_t idx =
+        find_open(is_tag(kForm), [](uint32_t, uint32_t fl) { return (fl & kScopeWall) != 0; });
+    if (idx == npos || stack_[idx].kept) form_open_ = false;
+    if (idx == npos) return end;
+    if (stack_[idx].kept) {
+      count(kForm, -1);
+      count(kRemoved, 1);
+      stack_[idx].id = kRemoved;
+    } else {
+      cut(lt, end);
+      remove_one(idx);
+    }
+    return end;
+  }
+
+  // Removes one element of entry idx, leaving the entries above it.
+  void remove_one(size_t idx) {
+    Entry& e = stack_[idx];
+    count(e.id, -1);
+    if (e.count > 1) {
+      --e.count;
+      return;
+    }
+    if (e.kept) {
+      size_t kept_above = 0;
+      for (size_t i = idx + 1; i < stack_.size(); ++i) kept_above += stack_[i].kept;
+      kept_ctx_.erase(kept_ctx_.end() - 1 - long(kept_above));
+      --kept_;
+    }
+    stack_.erase(stack_.begin() + long(idx));
+  }
+
+  void close_select() { pop_if_found(find_open(is_tag(kSelect), no_wall)); }
+
+  // Does in_ hold `name` (case-insensitively) at pos, followed by a space,
+  // '/' or '>'?
+  bool name_at(size_t pos, std::string_view name) const {
+    if (in_.size() - pos <= name.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i)
+      if (lower(in_[pos + i]) != name[i]) return false;
+    const char c = in_[pos + name.size()];
+    return is_space(c) || c == '/' || c == '>';
+  }
+
+  // The position after the end tag whose name ends at pos.
+  size_t after_end_tag(size_t pos) const {
+    bool self_closing = false;
+    const size_t end = scan_tag_end(in_, pos, self_closing);
+    return end == in_.npos ? in_.size() : end;
+  }
+
+  // Content of style, title, textarea... runs to "</name".
+  size_t skip_raw_text(size_t pos) {
+    if (name_ == "script") return skip_script(pos);
+    while ((pos = in_.find("</", pos)) != in_.npos) {
+      if (name_at(pos + 2, name_)) return after_end_tag(pos + 2 + name_.size());
+      pos += 2;
+    }
+    return in_.size();
+  }
+
+  // Script content, with the tokenizer's "escaped" states: after "<!--" a
+  // "<script" opens a nested script that hides the next "</script>".
+  size_t skip_script(size_t pos) {
+    enum { kData, kEscaped, kDoubleEscaped } state = kData;
+    while (pos < in_.size()) {
+      pos = in_.find_first_of(state == kData ? "<" : "<-", pos);
+      if (pos == in_.npos) break;
+      if (in_[pos] == '-') {
+        if (in_.compare(pos, 3, "-->") == 0) {
+          state = kData;
+          pos += 3;
+        } else {
+          ++pos;
+        }
+      } else if (in_.compare(pos, 2, "</") == 0 && name_at(pos + 2, "script")) {
+        if (state != kDoubleEscaped) return after_end_tag(pos + 8);
+        state = kEscaped;
+        pos += 8;
+      } else if (state == kData && in_.compare(pos, 4, "<!--") == 0) {
+        state = kEscaped;
+        pos += 2;  // the "--" may also close: "<!-->"
+      } else if (state == kEscaped && name_at(pos + 1, "script")) {
+        state = kDoubleEscaped;
+        pos += 7;
+      } else {
+        ++pos;
+      }
+    }
+    return in_.size();
+  }
+
+  // --- the stack
+
+  uint32_t flags_at(size_t idx) const { return tags_.flags(stack_[idx].id); }
+
+  // Keeps the per-tag open counts that let most searches be skipped.
+  void count(uint32_t id, long delta) {
+    if (id < kNumKnown) open_[id] += delta;
+    if (tags_.flags(id) & kTableItem) table_items_ += delta;
+  }
+
+  bool is_open(uint32_t id) const { return open_[id] > 0; }
+
+  void push(uint32_t id, bool kept, uint64_t attrs = 0) {
+    if (kept) {
+      FormattingList::Ref afe;
+      const uint32_t f = tags_.flags(id);
+      if (f & kFormatting) {
+        afe_.make_room_for(id, attrs);
+        afe = afe_.add(id, attrs, false);
+      } else if (f & kMarker) {
+        afe = afe_.add(id, 0, true);
+      }
+      kept_ctx_.push_back(context_for(id));
+      stack_.push_back({id, 1, true, afe});
+      ++kept_;
+    } else if (!stack_.empty() && !stack_.back().kept && stack_.back().id == id &&
+               stack_.back().count < UINT32_MAX) {
+      ++stack_.back().count;
+    } else if (stack_.size() < kMaxEntries) {
+      stack_.push_back({id, 1, false, {}});
+    } else {
+      return;  // too many to track: cut, but its end tag will be left alone
+    }
+    count(id, 1);
+  }
+
+  void pop_entry() {
+    const Entry e = stack_.back();
+    stack_.pop_back();
+    if (e.kept) {
+      --kept_;
+      kept_ctx_.pop_back();
+    }
+    count(e.id, -long(e.count));
+    if (afe_.valid(e.afe)) {  // popped without its own end tag
+      if (afe_.is_marker(e.afe)) afe_.clear_to_marker(e.afe);
+      else afe_.close(e.afe);
+    }
+  }
+
+  // Is Gumbo's current node an svg/math element (not an integration point)?
+  bool in_foreign() const {
+    return !kept_ctx_.empty() && (kept_ctx_.back().ns == kSvgNs || kept_ctx_.back().ns == kMathNs);
+  }
+
+  // Is a table open (as Gumbo sees it)?
+  bool in_table() const { return !kept_ctx_.empty() && kept_ctx_.back().in_table; }
+
+  // Is Gumbo's current node (the top kept element) an `id`?
+  bool current_is(uint32_t id) const { return !kept_ctx_.empty() && kept_ctx_.back().id == id; }
+
+  bool in_frameset() const { return !kept_ctx_.empty() && kept_ctx_.back().in_frameset; }
+  bool in_template() const { return !kept_ctx_.empty() && kept_ctx_.back().in_template; }
+
+  // Is Gumbo in its "in select" mode (a select open, no template inside)?
+  bool in_select() const { return !kept_ctx_.empty() && kept_ctx_.back().in_select; }
+
+  // The context a new kept element `id` creates for its content.
+  Context context_for(uint32_t id) const {
+    Context c;
+    c.id = id;
+    const Ns parent = kept_ctx_.empty() ? kHtmlNs : kept_ctx_.back().ns;
+    const uint32_t f = tags_.flags(id);
+    if (parent == kSvgNs) c.ns = (f & kSvgIntegration) ? kIntegrationNs : kSvgNs;
+    else if (parent == kMathNs) c.ns = (f & kMathIntegration) ? kIntegrationNs : kMathNs;
+    else if (id == kSvg) c.ns = kSvgNs;
+    else if (id == kMath) c.ns = kMathNs;
+    c.in_select = (id == kSelect && c.ns == kHtmlNs) || (id != kTemplate && in_select());
+    c.in_table = (id == kTable && c.ns == kHtmlNs) || (id != kTemplate && in_table());
+    c.in_template = (id == kTemplate && c.ns == kHtmlNs) || in_template();
+    c.in_frameset = (id == kFrameset && c.ns == kHtmlNs) || in_frameset();
+    return c;
+  }
+
+  // HTML tags that end svg/math content (font only with color/face/size).
+  static bool breaks_out(uint32_t id, uint32_t f, std::string_view attrs) {
+    if (f & kBreakout) return true;
+    if (id != kFont) return false;
+    std::string lower_attrs(attrs);
+    for (char& c : lower_attrs) c = lower(c);
+    for (std::string_view a : {"color", "face", "size"})
+      if (lower_attrs.find(a) != std::string::npos) return true;
+    return false;
+  }
+
+  // What the tree builder does with text in_[begin, end).
+  void text(size_t begin, size_t end) {
+    reopen_formatting();
+    if (frameset_ok_ || !body_started_) {
+      for (size_t i = begin; i < end; ++i) {
+        if (!is_space(in_[i])) {
+          frameset_ok_ = false;
+          if (!in_template()) body_started_ = true;  // text in a template stays in head
+          break;
+        }
+      }
+    }
+  }
+
+  // What the tree builder does before text and inline start tags.
+  void reopen_formatting() {
+    afe_.reopen([this](uint32_t id, FormattingList::Ref ref) {
+      kept_ctx_.push_back(context_for(id));
+      stack_.push_back({id, 1, true, ref});
+      ++kept_;
+      count(id, 1);
+    });
+  }
+
+  // Closes one element of entry idx and everything above it.
+  void pop_to(size_t idx) {
+    while (stack_.size() > idx + 1) pop_entry();
+    Entry& e = stack_[idx];
+    if (e.count > 1) {
+      --e.count;
+      count(e.id, -1);
+    } else {
+      pop_entry();
+    }
+  }
+
+  static constexpr size_t npos = size_t(-1);
+
+  // The open element an end tag closes, or npos to ignore it. Special
+  // elements close through anything but their scope's walls; other elements
+  // ("any other end tag") stop at the first special element.
+  size_t find_open_for_end_tag(uint32_t id) const {
+    const uint32_t f = tags_.flags(id);
+    if (id < kNumKnown && id != kOther && !(f & kHeading) && !is_open(id)) return npos;
+    uint32_t walls = kSpecial;
+    if (f & kTableItem) walls = kTableWall;
+    else if (f & kSpecial) walls = kScopeWall | (id == kLi ? uint32_t(kListWall) : 0u);
+    const size_t limit = stack_.size() > kSearchDepth ? stack_.size() - kSearchDepth : 0;
+    for (size_t i = stack_.size(); i-- > limit;) {
+      const uint32_t open = stack_[i].id;
+      if (open == id || ((f & kHeading) && (flags_at(i) & kHeading))) return i;
+      if (id == kP && open == kButton) return npos;
+      if (flags_at(i) & walls) return npos;
+    }
+    return npos;
+  }
+
+  // In svg/math content an end tag closes the nearest svg/math element of
+  // its name, looking no further than the first HTML element.
+  size_t find_foreign_open(uint32_t id) const {
+    const size_t limit = stack_.size() > kSearchDepth ? stack_.size() - kSearchDepth : 0;
+    size_t kept_index = kept_ctx_.size();
+    for (size_t i = stack_.size(); i-- > limit;) {
+      if (stack_[i].kept && kept_ctx_[--kept_index].ns == kHtmlNs) return npos;
+      if (stack_[i].id == id) return i;
+    }
+    return npos;
+  }
+
+  // Nearest open element satisfying match(id, flags) within the search depth,
+  // giving up at one satisfying wall(id, flags).
+  template <class Match, class Wall>
+  size_t find_open(Match match, Wall wall) const {
+    const size_t limit = stack_.size() > kSearchDepth ? stack_.size() - kSearchDepth : 0;
+    for (size_t i = stack_.size(); i-- > limit;) {
+      const uint32_t id = stack_[i].id;
+      if (match(id, flags_at(i))) return i;
+      if (wall(id, flags_at(i))) return npos;
+    }
+    return npos;
+  }
+
+  // The stack entry (within the search depth) of a formatting list entry.
+  size_t find_entry(FormattingList::Ref r) const {
+    const size_t limit = stack_.size() > kSearchDepth ? stack_.size() - kSearchDepth : 0;
+    for (size_t i = stack_.size(); i-- > limit;)
+      if (stack_[i].afe.node == r.node && stack_[i].afe.serial == r.serial) return i;
+    return npos;
+  }
+
+  bool special_above(size_t idx) const {
+    for (size_t i = idx + 1; i < stack_.size(); ++i)
+      if (flags_at(i) & kSpecial) return true;
+    return false;
+  }
+
+  void pop_if_found(size_t idx) {
+    if (idx != npos) pop_to(idx);
+  }
+
+  bool top_is(uint32_t id) const { return !stack_.empty() && stack_.back().id == id; }
+
+  // The implied end tags a start tag causes (HTML "in body" / table rules).
+  void close_implied(uint32_t id, uint32_t f) {
+    auto is = is_tag;
+    if ((f & kClosesP) && is_open(kP)) {
+      pop_if_found(find_open(is(kP), [](uint32_t id, uint32_t fl) {
+        return (fl & kScopeWall) || id == kButton;
+      }));
+    }
+    if ((f & kHeading) && !stack_.empty() && (flags_at(stack_.size() - 1) & kHeading))
+      pop_entry_one();
+    // li / dd / dt close their like unless a special element (but address,
+    // div, p) is in the way.
+    auto special_wall = [](uint32_t id, uint32_t fl) {
+      return (fl & kSpecial) && id != kAddress && id != kDiv && id != kP;
+    };
+    auto table_item = [](uint32_t, uint32_t fl) { return (fl & kTableItem) != 0; };
+    auto table_root = [](uint32_t id, uint32_t) { return id == kTemplate || id == kHtml; };
+    switch (id) {
+      case kLi:
+        if (is_open(kLi)) pop_if_found(find_open(is(kLi), special_wall));
+        break;
+      case kDd:
+      case kDt:
+        if (is_open(kDd) || is_open(kDt))
+          pop_if_found(find_open([](uint32_t i, uint32_t) { return i == kDd || i == kDt; },
+                               special_wall));
+        break;
+      case kOption:
+        if (top_is(kOption)) pop_entry_one();
+        break;
+      case kOptgroup:
+        if (top_is(kOption)) pop_entry_one();
+        if (top_is(kOptgroup)) pop_entry_one();
+        break;
+      case kA: {  // an active <a> is closed and forgotten
+        FormattingList::Ref r = afe_.find(kA);
+        if (afe_.valid(r)) {
+          if (afe_.is_open(r)) {
+            // Without a special element above it the <a> simply closes;
+            // with one, the adoption agency moves things around and the
+            // depth stays about the same, so the stack is left alone.
+            const size_t i = find_entry(r);
+            if (i != npos && !special_above(i)) {
+              afe_.remove(r);
+              pop_to(i);
+            }
+          } else {
+            afe_.remove(r);
+          }
+        }
+        break;
+      }
+      case kTd:
+      case kTh:
+      case kTr: {
+        // Close the open cell (and for a row the open row); add the tbody
+        // and tr a browser inserts when they are missing.
+        if (table_items_ == 0) break;
+        size_t i = find_open(table_item, table_root);
+        if (i == npos) break;
+        if (stack_[i].id == kTd || stack_[i].id == kTh) {
+          pop_to(i);
+          i = find_open(table_item, table_root);
+          if (i == npos) break;
+        }
+        const uint32_t found = stack_[i].id;
+        if (id == kTr) {
+          if (found == kTr) pop_to(i);
+          else if (found == kTable) push_implied(kTbody);
+        } else if (found == kTable) {
+          push_implied(kTbody);
+          push_implied(kTr);
+        } else if (found == kTbody || found == kThead || found == kTfoot) {
+          push_implied(kTr);
+        }
+        break;
+      }
+      case kTable: {
+        // A table straight inside a table (not in a cell) closes it.
+        if (!in_table()) break;
+        const size_t i = find_open(table_item, table_root);
+        if (i == npos || stack_[i].id == kTd || stack_[i].id == kTh || stack_[i].id == kCaption)
+          break;
+        pop_if_found(find_open(is(kTable), table_root));
+        break;
+      }
+      case kTbody:
+      case kThead:
+      case kTfoot:
+      case kCaption:
+      case kColgroup: {
+        // Close everything inside the nearest table.
+        size_t i = find_open(is(kTable), table_root);
+        if (i != npos) {
+          while (stack_.size() > i + 1) pop_entry();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  void pop_entry_one() { pop_to(stack_.size() - 1); }
+
+  // An element the tree builder creates without a tag in the input.
+  void push_implied(uint32_t id) { push(id, has_room_for(id)); }
+
+  // Would an element `id` stay within max_depth? Open formatting elements
+  // that the tree builder will re-open count too. Rows, cells and sections of
+  // a kept table are always kept: cut, their text would be moved out of the
+  // table ("foster parenting"); they add at most three levels (tbody, tr,
+  // td), and a nested table is cut as usual.
+  bool has_room_for(uint32_t id) const {
+    if (kept_ + afe_.dangling() < max_) return true;
+    if (id == kTable || !(tags_.flags(id) & kTableItem) || !in_table()) return false;
+    const size_t table = find_open(is_tag(kTable), [](uint32_t, uint32_t) { return false; });
+    return table != npos && stack_[table].kept;
+  }
+
+  // --- output
+
+  // Removes in_[start, end) from the output. A stray text '<' just before
+  // the cut would join what follows into new markup ("<" + cut + "b>"), so
+  // it becomes "&lt;", which parses to the same text.
+  void cut(size_t start, size_t end) {
+    if (!any_cut_) out_.reserve(in_.size());
+    any_cut_ = true;
+    out_.append(in_.substr(copied_, start - copied_));
+    copied_ = end;
+    if (!out_.empty() && out_.back() == '<' && end < in_.size()) {
+      const char next = in_[end];
+      if (is_alpha(next) || next == '/' || next == '!' || next == '?') {
+        out_.pop_back();
+        out_ += "&lt;";
+      }
+    }
+  }
+
+  std::string_view in_;
+  size_t max_;
+  std::string out_;
+  size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
+  bool any_cut_ = false;
+  TagTable tags_;
+  std::string name_;
+  std::vector<Entry> stack_;
+  size_t kept_ = 0;  // kept elements on the stack (all below the cut ones)
+  bool form_open_ = false;    // Gumbo's "form element pointer" is set
+  bool frameset_ok_ = true;   // a <frameset> would still replace the body
+  bool body_started_ = false;  // text or a body element came
+  std::vector<Context> kept_ctx_;  // one per kept element on the stack, bottom first
+  long table_items_ = 0;  // open table, tr, td...
+  long open_[kNumKnown] = {};
+  FormattingList afe_;  // kept formatting elements, as Gumbo will track them
+};
+
+}  // namespace
+
+std::string cap_nesting(std::string_view html, int max_depth) {
+  return NestingCapper(html, max_depth).run();
+}
+
 }  // namespace winnow::internal
