@@ -336,10 +336,24 @@ class Classifier {
     }
   }
 
+  // HTML: a heading (not the page's h1) right above the first body block
+  // titles the article or its first section.
+  void keep_heading_before_body() {
+    int first = -1;
+    for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
+    if (first <= 0) return;
+    const Segment& s = page_.segments[first - 1];
+    if (s.heading_level >= 1 && hard_[first - 1].empty() && s.hint_neg == 0 &&
+        d_[first - 1].rule.rfind("after-", 0) != 0) {
+      d_[first - 1].keep = true;
+      d_[first - 1].rule = "heading-before-body";
+    }
+  }
+
   // Scraped text starts with the headline: a title-like line right before
   // the first body line.
   void keep_headline() {
-    if (html_) return;
+    if (html_) { keep_heading_before_body(); return; }
     int first = -1;
     for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
     if (first <= 0) return;
