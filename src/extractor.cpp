@@ -56,6 +56,19 @@ void drop_title_heading(const std::string& title, const internal::Page& page,
   }
 }
 
+// Options::repeated_blocks: kept blocks whose folded text the batch learned
+// as repeated across its documents become chrome, with the learned reason.
+void drop_repeated_blocks(const std::unordered_map<std::string, std::string>& repeated,
+                          std::vector<Block>& blocks) {
+  for (Block& block : blocks) {
+    if (!block.keep) continue;
+    auto found = repeated.find(internal::fold_key(block.text));
+    if (found == repeated.end()) continue;
+    block.keep = false;
+    block.rule = found->second;
+  }
+}
+
 }  // namespace
 
 Result Extractor::extract(std::string_view bytes) const {
@@ -104,6 +117,7 @@ Result Extractor::extract(std::string_view bytes) const {
     result.blocks.push_back(std::move(b));
   }
   if (html) drop_title_heading(result.title, page, result.blocks);
+  if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
   return result;
 }
 

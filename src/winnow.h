@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace winnow {
@@ -24,6 +25,12 @@ struct Options {
   std::string encoding;                     // empty: detect (BOM, <meta>, ICU)
   std::vector<std::string> extra_phrases;   // more chrome phrases, one per entry
   std::size_t max_bytes = std::size_t{64} << 20;
+  // Blocks to drop even when the classifier keeps them, keyed by the folded
+  // text of the block (lower case, punctuation and Arabic letter variants
+  // folded: internal::fold_key in src/unicode_text.h); the value becomes the
+  // block's rule, e.g. "repeated in 812 of 900 documents". Learned by the
+  // batch mode's --learn-repeats. Null: none.
+  std::shared_ptr<const std::unordered_map<std::string, std::string>> repeated_blocks;
 };
 
 enum class Status {

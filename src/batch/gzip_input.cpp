@@ -28,7 +28,11 @@ InputStream::~InputStream() {
 
 bool InputStream::fill_raw() {
   if (raw_eof_) return false;
-  if (raw_pos_ == raw_end_) raw_pos_ = raw_end_ = 0;
+  if (raw_pos_ > 0) {  // keep the unread bytes, at the front
+    std::memmove(raw_.data(), raw_.data() + raw_pos_, raw_end_ - raw_pos_);
+    raw_end_ -= raw_pos_;
+    raw_pos_ = 0;
+  }
   if (raw_end_ == raw_.size()) return true;
   while (true) {
     if (should_stop_) {
@@ -85,7 +89,6 @@ std::size_t InputStream::read_plain(char* buffer, std::size_t size) {
 // magic; anything else (trailing zeros, garbage) ends the stream, as gzip -d does.
 bool InputStream::next_member_follows() {
   while (raw_end_ - raw_pos_ < 2 && fill_raw()) {
-    if (raw_pos_ > 0 && raw_end_ == raw_.size()) break;
   }
   return raw_end_ - raw_pos_ >= 2 && is_gzip_magic(raw_.data() + raw_pos_);
 }

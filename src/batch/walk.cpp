@@ -88,7 +88,7 @@ std::optional<WalkEntry> TreeWalker::next() {
       const std::string& name = top.subfolders[top.next_subfolder++];
       std::string relative_dir = join_relative(top.relative_dir, name);
       std::string path = top.path + "/" + name;
-      if (auto problem = enter_subfolder(std::move(relative_dir), std::move(path))) return problem;
+      if (auto problem = enter_subfolder(relative_dir, path)) return problem;
       continue;
     }
     stack_.pop_back();
@@ -96,7 +96,8 @@ std::optional<WalkEntry> TreeWalker::next() {
   return std::nullopt;
 }
 
-std::optional<WalkEntry> TreeWalker::enter_subfolder(std::string relative_dir, std::string path) {
+std::optional<WalkEntry> TreeWalker::enter_subfolder(const std::string& relative_dir,
+                                                     const std::string& path) {
   auto unreadable = [&](std::string problem) {
     WalkEntry entry = problem_entry(WalkEntry::Kind::kUnreadable, relative_dir, "", path, std::move(problem));
     entry.relative_path = relative_dir;

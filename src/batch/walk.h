@@ -57,7 +57,7 @@ class TreeWalker {
 
   // Lists the folder into a frame, or returns why it cannot be listed.
   std::optional<WalkEntry> push_folder(const std::string& relative_dir, const std::string& path);
-  std::optional<WalkEntry> enter_subfolder(std::string relative_dir, std::string path);
+  std::optional<WalkEntry> enter_subfolder(const std::string& relative_dir, const std::string& path);
   void classify(Frame& frame, const std::string& name);
   void classify_symlink(Frame& frame, const std::string& name, const std::string& relative_path,
                         const std::string& path);

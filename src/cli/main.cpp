@@ -6,6 +6,9 @@
 // 2 usage error, 3 input unreadable, too large or binary, or output not written.
 // Every error is one line on stderr starting "winnow: ". A closed stdout
 // (winnow page.html | head -1) ends the run quietly.
+//
+// Batch runs (-r IN_DIR, --format jsonl, --input-format jsonl) are parsed
+// here and dispatched to winnow::batch::run_batch (src/batch/).
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +28,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "batch/batch_mode.h"
+#include "batch/batch_options.h"
+#include "batch/batch_runner.h"
 #include "winnow.h"
 
 namespace {
@@ -41,12 +47,18 @@ Examples:
   winnow --format json --title page.html
   winnow --explain scraped.txt 2>why.txt
   winnow -t text < scraped.txt
+  winnow -r pages/ -o clean/ --report report.tsv     (batch: a mirrored tree)
+  winnow -r pages/ -o clean/ --resume -j 4 --learn-repeats
+  winnow --input-format jsonl < crawl.jsonl > clean.jsonl
+  parallel --pipe -k winnow --input-format jsonl -q < crawl.jsonl > clean.jsonl
 
 Exit codes:
   0  processed (also when no article was found: empty output, a note on stderr)
   1  internal error
   2  usage error (bad option or value, unknown --encoding, unreadable --phrases)
-  3  input unreadable, over --max-bytes or binary; output could not be written)";
+  3  input unreadable, over --max-bytes or binary; output could not be written
+     (batch: at least one document failed; the others were processed)
+  130  batch interrupted by SIGINT or SIGTERM (in-flight documents finished))";
 
 // Ends the run with `exit_code`; `message` (without "winnow: ") goes to stderr
 // unless empty.
@@ -62,6 +74,7 @@ struct ExitRequest {
 std::string errno_text(int error_number) { return std::strerror(error_number); }
 
 struct CliOptions {
+  std::vector<std::string> input_paths;
   std::string input_path = "-";
   std::string input_type = "auto";
   std::string encoding;
@@ -71,6 +84,7 @@ struct CliOptions {
   std::string phrases_path;
   std::string max_bytes_text = "64M";
   std::string output_path;
+  winnow::batch::BatchOptions batch;  // the batch-only settings
 };
 
 // ---- command line ---------------------------------------------------------
@@ -78,16 +92,18 @@ struct CliOptions {
 void define_options(CLI::App& app, CliOptions& cli) {
   app.footer(kHelpFooter);
   app.set_version_flag("-V,--version", std::string("winnow ") + winnow::kVersion);
-  app.add_option("FILE", cli.input_path, "HTML page or scraped text; stdin when absent or -")
+  app.add_option("FILE", cli.input_paths,
+                 "HTML page or scraped text; stdin when absent or -. With -r: IN_DIR; with --format jsonl or "
+                 "--input-format jsonl: any number of files")
       ->type_name("FILE");
   app.add_option("-t,--input-type", cli.input_type, "auto, html or text (default auto)")
       ->type_name("TYPE")
       ->check(CLI::IsMember({"auto", "html", "text"}));
   app.add_option("-e,--encoding", cli.encoding, "Charset of the input; detected when absent")
       ->type_name("NAME");
-  app.add_option("-f,--format", cli.format, "text or json (default text)")
+  app.add_option("-f,--format", cli.format, "text, json or jsonl (batch: one JSON record a line) (default text)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
   app.add_flag("--explain", cli.explain,
                "Explain every block's decision: on stderr (text) or as block features (json)");
   app.add_flag("--title", cli.with_title, "Print the headline first");
@@ -97,8 +113,57 @@ void define_options(CLI::App& app, CliOptions& cli) {
   app.add_option("--max-bytes", cli.max_bytes_text,
                  "Refuse inputs larger than N bytes; K, M, G suffixes (default 64M)")
       ->type_name("N");
-  app.add_option("-o,--output", cli.output_path, "Write to FILE (atomically) instead of stdout")
+  app.add_option("-o,--output", cli.output_path,
+                 "Write to FILE (atomically) instead of stdout; with -r: the output folder OUT_DIR")
       ->type_name("FILE");
+}
+
+// Options of batch runs (src/batch/); see the README's "Batch mode and corpora".
+void define_batch_options(CLI::App& app, winnow::batch::BatchOptions& batch) {
+  auto* group = app.add_option_group("Batch", "Many documents: a folder tree or JSON lines");
+  group->add_flag("-r,--recursive", batch.recursive,
+                  "FILE is a folder IN_DIR: clean every document under it into -o OUT_DIR");
+  group->add_option("-j,--jobs", batch.jobs, "Worker threads (default: all cores)")->type_name("N");
+  group->add_option("--doc-timeout", batch.doc_timeout_seconds,
+                    "A document taking longer than SECONDS fails alone (default 30; 0: no limit)")
+      ->type_name("SECONDS")
+      ->check(CLI::NonNegativeNumber);
+  group->add_option("--include", batch.include,
+                    "With -r: read files matching GLOB (repeatable; default *.html *.htm *.xhtml *.txt and "
+                    "no extension)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  group->add_option("--exclude", batch.exclude, "With -r: skip files and folders matching GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  group->add_flag("--resume", batch.resume, "With -r: skip documents whose output is not older than the input");
+  group->add_flag("-q,--quiet", batch.quiet, "Batch: no progress line, failure notes or summary on stderr");
+  group->add_option("--report", batch.report_path, "Batch: write a TSV row per document to FILE")->type_name("FILE");
+  group->add_option("--input-format", batch.input_format, "raw (one document per file, default) or jsonl")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"raw", "jsonl"}));
+  group->add_option("--html-field", batch.html_field, "JSON lines input: the document's field (default html)")
+      ->type_name("NAME");
+  group->add_option("--id-field", batch.id_field, "JSON lines input: the id copied to each record (default id)")
+      ->type_name("NAME");
+  group->add_option("--url-field", batch.url_field, "JSON lines input: the page URL (default url)")->type_name("NAME");
+  group->add_flag("--learn-repeats", batch.learn_repeats,
+                  "Batch: first learn blocks repeated across a folder's or site's documents, then drop them");
+  group->add_option("--learn-sample", batch.learn_sample,
+                    "Documents learned from per folder, or first records buffered from stdin (default 1000)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+}
+
+// The settings shared by single-document and batch runs, copied into the batch's.
+void complete_batch_options(CliOptions& cli) {
+  winnow::batch::BatchOptions& batch = cli.batch;
+  batch.inputs = cli.input_paths;
+  batch.output = cli.output_path;
+  batch.format = cli.format;
+  batch.explain = cli.explain;
+  batch.with_title = cli.with_title;
+  if (cli.input_paths.size() == 1) cli.input_path = cli.input_paths.front();
 }
 
 std::string one_line(std::string text) {
@@ -112,8 +177,11 @@ std::string one_line(std::string text) {
 void parse_command_line(int argc, char** argv, CliOptions& cli) {
   CLI::App app{"winnow: extract the article body of a web page or scraped text", "winnow"};
   define_options(app, cli);
+  define_batch_options(app, cli.batch);
   try {
     app.parse(argc, argv);
+    cli.batch.format_given = app.get_option("--format")->count() > 0;
+    complete_batch_options(cli);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       app.exit(error);  // prints help or version to stdout
@@ -379,6 +447,10 @@ std::string render_output(const CliOptions& cli, const winnow::Result& result) {
 int run(int argc, char** argv) {
   CliOptions cli;
   parse_command_line(argc, argv, cli);
+  if (winnow::batch::is_batch_request(cli.batch))
+    return winnow::batch::run_batch(cli.batch, make_extractor_options(cli));
+  if (std::string misuse = winnow::batch::single_document_misuse(cli.batch); !misuse.empty())
+    fail(kExitUsage, misuse + " (see winnow --help)");
   const winnow::Options options = make_extractor_options(cli);
   const std::string name = display_name(cli.input_path);
   const std::string input = read_named_file(cli.input_path, options.max_bytes, kExitInput);
