@@ -152,13 +152,19 @@ class Classifier {
   // its own ends the page's content even when more text comes after it: a
   // comment thread longer than the article must not be taken for it.
   void move_region_before_end_barrier() {
-    int body_words = 0;
+    int body_words = 0, prose_words = 0;
     for (int i = 0; i < n_; ++i) {
       // One-word markers ("Tags", "Comments") also label menus and
       // metadata above articles; only unambiguous ones act as barriers.
       bool unambiguous = f_[i].phrase.match == PhraseMatch::kPrefix ||
                          f_[i].phrase.phrase.find(' ') != std::string::npos;
-      if (body_words >= w_.article_started_words && is_end_marker(f_[i]) && unambiguous) {
+      // A related/"read also" header closes the article only after prose
+      // (share-button captions are long enough to look like body).
+      int box_end = 0;
+      bool closes = is_end_marker(f_[i]) ||
+                    (prose_words >= w_.article_started_words && is_readalso_header(f_[i]) &&
+                     !article_resumes_after_box(i, &box_end));
+      if (body_words >= w_.article_started_words && closes && unambiguous) {
         if (region_.begin < i) return;  // the in-region cut handles it
         std::vector<double> values(i);
         for (int k = 0; k < i; ++k) {
@@ -168,7 +174,10 @@ class Classifier {
         if (before.end > before.begin) region_ = before;
         return;
       }
-      if (body_like(i) && f_[i].words >= w_.short_words) body_words += f_[i].words;
+      if (body_like(i) && f_[i].words >= w_.short_words) {
+        body_words += f_[i].words;
+        if (f_[i].terminal_punct) prose_words += f_[i].words;
+      }
     }
   }
 
