@@ -39,8 +39,9 @@ std::string hard_chrome_rule(const Segment& s, const Features& f) {
 }
 
 bool is_end_marker(const Features& f) { return f.phrase.role == PhraseRole::kEnd; }
+// "8 See also" (numbered) is a table-of-contents entry, not a header.
 bool is_readalso_header(const Features& f) {
-  return f.phrase.role == PhraseRole::kReadAlso && !f.phrase.has_rest;
+  return f.phrase.role == PhraseRole::kReadAlso && !f.phrase.has_rest && !f.counter;
 }
 
 struct Span {
@@ -440,6 +441,30 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
 std::vector<Decision> classify(const Page& page, const std::vector<Features>& features, bool html,
                                bool language_known, const Lexicon& lexicon) {
   return Classifier(page, features, html, language_known, lexicon).run();
+}
+
+bool ignore_page_wide_negative_hints(Page& page, const Weights& weights) {
+  std::size_t total = 0, hinted = 0;
+  for (const Segment& s : page.segments) {
+    total += s.text.size();
+    if (s.hint_neg < 0) hinted += s.text.size();
+  }
+  if (total == 0 || hinted == 0 || hinted < weights.uninformative_hint_share * total) return false;
+  for (Segment& s : page.segments) {
+    if (s.hint_neg == 0) continue;
+    s.hint_neg = 0;
+    s.hint_names += " (negative hints ignored: they cover the whole page)";
+  }
+  return true;
+}
+
+bool kept_almost_nothing(const std::vector<Decision>& decisions, const std::vector<Features>& features,
+                         const Weights& weights) {
+  int kept_words = 0;
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    if (decisions[i].keep) kept_words += features[i].words;
+  }
+  return kept_words < weights.fallback_min_words;
 }
 
 }  // namespace winnow::internal

@@ -27,4 +27,15 @@ double segment_score(const Segment& segment, const Features& features, const Wei
 std::vector<Decision> classify(const Page& page, const std::vector<Features>& features,
                                bool html, bool language_known, const Lexicon& lexicon);
 
+// HTML pages whose whole content sits in a container named like chrome
+// (a blog inside id="sidebar"): when negative class hints cover at least
+// weights.uninformative_hint_share of the page's text they tell nothing apart.
+// Clears them (noting it in hint_names) and returns true; false when the hints
+// discriminate and the page is left as it was.
+bool ignore_page_wide_negative_hints(Page& page, const Weights& weights);
+
+// True when the decisions keep fewer than weights.fallback_min_words words.
+bool kept_almost_nothing(const std::vector<Decision>& decisions, const std::vector<Features>& features,
+                         const Weights& weights);
+
 }  // namespace winnow::internal

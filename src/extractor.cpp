@@ -101,6 +101,12 @@ Result Extractor::extract(std::string_view bytes) const {
   for (const auto& seg : page.segments) features.push_back(internal::compute_features(seg, result.language, lexicon));
   bool language_known = !result.language.empty();
   std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);
+  // No article under chrome-named containers that hold the whole page: the
+  // names were wrong, so judge the page again without them.
+  if (html && internal::kept_almost_nothing(decisions, features, lexicon.weights()) &&
+      internal::ignore_page_wide_negative_hints(page, lexicon.weights())) {
+    decisions = internal::classify(page, features, html, language_known, lexicon);
+  }
 
   result.blocks.reserve(page.segments.size());
   for (std::size_t i = 0; i < page.segments.size(); ++i) {

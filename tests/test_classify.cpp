@@ -79,3 +79,34 @@ TEST(Classify, EveryDecisionNamesItsRule) {
 TEST(Classify, EmptyInputHasNoArticle) {
   EXPECT_EQ(clean(""), "");
 }
+
+namespace {
+std::string clean_html(const std::string& html) {
+  winnow::Options o;
+  o.input_type = winnow::InputType::kHtml;
+  return winnow::Extractor(o).extract(html).text();
+}
+}  // namespace
+
+TEST(Classify, SidebarHintOnTheWholePageIsIgnored) {
+  std::string html = "<div class=\"sidebar\"><p>" + std::string(kBody1) + "</p><p>" + kBody2 + "</p></div>";
+  EXPECT_NE(clean_html(html).find("rail yard"), std::string::npos);
+}
+
+TEST(Classify, SidebarHintNextToAnArticleStillCounts) {
+  std::string html = "<div class=\"sidebar\"><p>Most read this week</p></div><article><p>" +
+                     std::string(kBody1) + "</p><p>" + kBody2 + "</p></article>";
+  winnow::Options o;
+  o.input_type = winnow::InputType::kHtml;
+  winnow::Result r = winnow::Extractor(o).extract(html);
+  ASSERT_FALSE(r.blocks.empty());
+  EXPECT_NE(r.blocks[0].features.find("sidebar"), std::string::npos);
+  EXPECT_EQ(r.blocks[0].features.find("ignored"), std::string::npos);
+  EXPECT_NE(r.text().find("rail yard"), std::string::npos);
+}
+
+TEST(Classify, TableOfContentsSeeAlsoDoesNotEndTheArticle) {
+  // The contents list sits between the lead and the rest of the article.
+  std::string out = clean(lines({kBody1, kBody2, "1 History", "2 See also", kBody3, kBody1, kBody2}));
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
