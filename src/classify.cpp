@@ -187,11 +187,15 @@ class Classifier {
     int body_words = 0;
     for (int i = region_.begin; i < region_.end; ++i) {
       bool started = body_words >= w_.article_started_words;
-      if (started && is_end_marker(f_[i])) { cut(i, "after-end:" + f_[i].phrase.phrase); return; }
+      bool declared_continues = declared_body_follows(i);
+      if (started && is_end_marker(f_[i]) && !declared_continues) {
+        cut(i, "after-end:" + f_[i].phrase.phrase);
+        return;
+      }
       if (is_readalso_header(f_[i])) {
         int box_end = 0;
-        if (!started || article_resumes_after_box(i, &box_end)) {
-          if (!started) box_end = end_of_box(i);
+        if (!started || declared_continues || article_resumes_after_box(i, &box_end)) {
+          if (!started || declared_continues) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
           i = box_end - 1;
           continue;
@@ -209,6 +213,16 @@ class Classifier {
     }
     cut_rule_from_ = at;
     region_.end = std::min(region_.end, at);
+  }
+
+  // The publisher's stated body (JSON-LD articleBody) goes on within a few
+  // blocks after a marker: the marker heads a box inside the article.
+  bool declared_body_follows(int marker) const {
+    const int reach = static_cast<int>(w_.readalso_box_max_lines + w_.readalso_continue_paragraphs);
+    for (int k = marker + 1; k < n_ && k <= marker + reach; ++k) {
+      if (page_.segments[k].in_declared_body) return true;
+    }
+    return false;
   }
 
   // The lines after a "read also" header that are not paragraphs (its box).
@@ -433,6 +447,8 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
   }
   if (f.breadcrumb) term("breadcrumb", -w.breadcrumb_penalty);
   if (seg.in_article) term("article", w.in_article_bonus);
+  if (seg.in_declared_body) term("declared", w.declared_body_bonus);
+  if (seg.outside_declared_body && !seg.heading_level) term("undeclared", -w.declared_body_miss);
   if (seg.heading_level) term("heading", w.heading_bonus);
   if (seg.is_paragraph_tag) term("p", w.paragraph_tag_bonus);
   return total;

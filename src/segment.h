@@ -22,6 +22,10 @@ struct Segment {
   bool is_paragraph_tag = false;  // the block element is a <p>
   int container = -1;        // index into Page::containers of the enclosing block element
   bool separated_before = false;  // text input: a blank line precedes it
+  // HTML with a JSON-LD articleBody: the block's text is part of it, or (only
+  // when the stated body was found on the page) it is not.
+  bool in_declared_body = false;
+  bool outside_declared_body = false;
 };
 
 // An element that contains blocks; parent links form the DOM's block tree.
@@ -34,7 +38,8 @@ struct Page {
   std::vector<Segment> segments;
   std::vector<Container> containers;
   std::string title, url, site_name, date, author;
-  std::string body_text_hint;  // JSON-LD articleBody, when the page states one
+  std::string declared_type;   // JSON-LD @type of the article, when stated
+  std::string declared_body;   // JSON-LD articleBody, when the page states one
 };
 
 // Text input: one segment per non-blank line.

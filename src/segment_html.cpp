@@ -10,7 +10,9 @@
 #include <cstring>
 #include <string>
 
+#include "declared_body.h"
 #include "html_prescan.h"
+#include "json_ld.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "unicode_text.h"
@@ -167,6 +169,7 @@ class HtmlWalker {
     const GumboElement& el = node->v.element;
     if (el.tag == GUMBO_TAG_TITLE && html_title_.empty()) html_title_ = collapse_whitespace(text_of(node));
     if (el.tag == GUMBO_TAG_META) read_meta(el);
+    if (el.tag == GUMBO_TAG_SCRIPT) read_json_ld_script(node);
     if (el.tag == GUMBO_TAG_LINK) {
       const char* rel = attr(el, "rel");
       const char* href = attr(el, "href");
@@ -195,6 +198,16 @@ class HtmlWalker {
     else if (k == "author" || k == "article:author" || k == "dc.creator") set(page_.author);
   }
 
+  void read_json_ld_script(const GumboNode* node) {
+    const char* type = attr(node->v.element, "type");
+    if (!type || !contains_ci(type, "ld+json")) return;
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const GumboNode* kid = static_cast<const GumboNode*>(kids.data[i]);
+      if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) read_json_ld(kid->v.text.text, &json_ld_);
+    }
+  }
+
   static std::string text_of(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) return node->v.text.text;
     if (node->type != GUMBO_NODE_ELEMENT) return "";
@@ -221,6 +234,7 @@ class HtmlWalker {
       return;
     }
     const GumboElement& el = node->v.element;
+    if (el.tag == GUMBO_TAG_SCRIPT) read_json_ld_script(node);
     if (is_skipped_tag(el.tag) || is_hidden(el)) return;
     if (el.tag == GUMBO_TAG_BR) { line_break(owner); return; }
     if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
@@ -322,6 +336,7 @@ class HtmlWalker {
  public:
   std::string chosen_title() const {
     if (!og_title_.empty()) return og_title_;
+    if (!json_ld_.headline.empty()) return collapse_whitespace(json_ld_.headline);
     if (!first_h1_.empty()) return first_h1_;
     return html_title_;
   }
@@ -336,6 +351,9 @@ class HtmlWalker {
   int pending_breaks_ = 0;
   bool has_text_ = false;
   std::string og_title_, html_title_, first_h1_;
+
+ public:
+  JsonLd json_ld_;
 };
 
 }  // namespace
@@ -348,6 +366,12 @@ Page segment_html(std::string_view html, const Lexicon& lexicon) {
   HtmlWalker walker(lexicon, page);
   walker.walk_document(output->document);
   page.title = walker.chosen_title();
+  const JsonLd& ld = walker.json_ld_;
+  if (page.date.empty()) page.date = ld.date_published;
+  if (page.author.empty()) page.author = ld.author;
+  page.declared_type = ld.type;
+  page.declared_body = ld.article_body;
+  mark_declared_body(page, lexicon.weights().declared_body_trust);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return page;
 }
