@@ -44,6 +44,21 @@ bool is_readalso_header(const Features& f) {
   return f.phrase.role == PhraseRole::kReadAlso && !f.phrase.has_rest && !f.counter;
 }
 
+// The first of the matched class hints (space separated) for which `is_kind`
+// holds, or "".
+template <typename Predicate>
+std::string first_hint(const std::string& hint_names, Predicate is_kind) {
+  std::size_t start = 0;
+  while (start < hint_names.size()) {
+    std::size_t sp = hint_names.find(' ', start);
+    if (sp == std::string::npos) sp = hint_names.size();
+    std::string_view hint(hint_names.data() + start, sp - start);
+    if (is_kind(hint)) return std::string(hint);
+    start = sp + 1;
+  }
+  return "";
+}
+
 struct Span {
   int begin = 0, end = 0;  // [begin, end)
 };
@@ -66,8 +81,11 @@ class Classifier {
   Classifier(const Page& page, const std::vector<Features>& features, bool html,
              bool language_known, const Lexicon& lexicon)
       : page_(page), f_(features), html_(html), w_(lexicon.weights()),
-        n_(static_cast<int>(page.segments.size())), d_(n_), hard_(n_) {
+        n_(static_cast<int>(page.segments.size())), d_(n_), hard_(n_), end_hint_(n_), in_thread_(n_) {
     for (int i = 0; i < n_; ++i) {
+      const std::string& hints = page.segments[i].hint_names;
+      end_hint_[i] = first_hint(hints, [&](std::string_view h) { return lexicon.is_end_hint(h); });
+      in_thread_[i] = !first_hint(hints, [&](std::string_view h) { return lexicon.is_thread_hint(h); }).empty();
       d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
       hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
@@ -187,6 +205,19 @@ class Classifier {
     int body_words = 0;
     for (int i = region_.begin; i < region_.end; ++i) {
       bool started = body_words >= w_.article_started_words;
+      if (started && starts_end_section(i)) {
+        int section_end = i;
+        while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
+        if (!article_resumes_at(section_end, last_body_before(i)) && !declared_body_follows(section_end - 1)) {
+          cut(i, "after-end-section:" + end_hint_[i]);
+          return;
+        }
+        for (int k = i; k < section_end; ++k) {
+          if (hard_[k].empty() && !page_.segments[k].in_declared_body) hard_[k] = "box-in-article:" + end_hint_[i];
+        }
+        i = section_end - 1;
+        continue;
+      }
       bool declared_continues = declared_body_follows(i);
       if (started && is_end_marker(f_[i]) && !declared_continues) {
         cut(i, "after-end:" + f_[i].phrase.phrase);
@@ -213,6 +244,52 @@ class Classifier {
     }
     cut_rule_from_ = at;
     region_.end = std::min(region_.end, at);
+  }
+
+  // HTML: the first block under a comments/tags/related container.
+  bool starts_end_section(int i) const {
+    return !end_hint_[i].empty() && (i == 0 || end_hint_[i - 1].empty());
+  }
+
+  // Body paragraphs follow from `k` on, among at most end_section_resume_lines
+  // other lines (a figure with its captions, a share bar, ads): the article
+  // goes on.
+  bool article_resumes_at(int k, int body_before) const {
+    if (body_before < 0) return false;
+    const int needed = static_cast<int>(w_.end_section_resume_paragraphs);
+    int paragraphs = 0;
+    for (int end = std::min(n_, k + static_cast<int>(w_.end_section_resume_lines)); k < end && paragraphs < needed; ++k) {
+      if (is_end_marker(f_[k])) return false;
+      if (is_paragraph(k) && end_hint_[k].empty() && !in_thread_[k] && same_flow(body_before, k)) ++paragraphs;
+    }
+    return paragraphs >= needed;
+  }
+
+  int last_body_before(int i) const {
+    for (int k = i - 1; k >= 0; --k) {
+      if (d_[k].score > w_.keep_threshold && hard_[k].empty() && end_hint_[k].empty()) return k;
+    }
+    return -1;
+  }
+
+  // Two blocks of one text flow: the second is inside the same article
+  // markers as the first, and their nearest common element is at most
+  // end_section_flow_levels above the first (the body's column, not the
+  // page's wrapper that also holds teaser lists).
+  bool same_flow(int a, int b) const {
+    const Segment& first = page_.segments[a];
+    const Segment& second = page_.segments[b];
+    // Out of the containers that mark the article (class "story", <article>)
+    // is out of the article, however close.
+    if (second.hint_pos < first.hint_pos || (first.in_article && !second.in_article)) return false;
+    const auto& c = page_.containers;
+    int x = page_.segments[a].container, y = page_.segments[b].container;
+    if (x < 0 || y < 0) return true;  // text input: one flow
+    const int depth_a = c[x].depth;
+    while (x != y && x >= 0 && y >= 0) {
+      if (c[x].depth >= c[y].depth) x = c[x].parent; else y = c[y].parent;
+    }
+    return x >= 0 && x == y && depth_a - c[x].depth <= w_.end_section_flow_levels;
   }
 
   // The publisher's stated body (JSON-LD articleBody) goes on within a few
@@ -405,6 +482,8 @@ class Classifier {
   int n_;
   std::vector<Decision> d_;
   std::vector<std::string> hard_;
+  std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
+  std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   Span region_;
   int cut_rule_from_ = -1;
 };

@@ -25,7 +25,7 @@ struct Weights {
   double sandwich_min_score = 0, colon_list_max_items = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;
   double keep_threshold = 0, short_words = 0, short_run_min = 0, region_floor = 0, region_soft_floor = 0;
-  double article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0;
+  double article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0;
 };
 
 enum class PhraseRole { kNone, kEnd, kReadAlso, kChrome };
@@ -66,6 +66,12 @@ class Lexicon {
   // `matched` receives the hints that fired, space separated.
   int class_hint(std::string_view attribute, std::string* matched) const;
 
+  // True when a matched hint (as in class_hint's `matched`) marks a section
+  // that ends the article (comments, tags, related).
+  bool is_end_hint(std::string_view hint) const { return end_hints_.count(std::string(hint)) > 0; }
+  // True when a matched hint marks a discussion thread (comments).
+  bool is_thread_hint(std::string_view hint) const { return thread_hints_.count(std::string(hint)) > 0; }
+
   // Names in weights.txt that Weights does not know (tests assert empty).
   const std::vector<std::string>& unknown_weights() const { return unknown_weights_; }
 
@@ -92,6 +98,8 @@ class Lexicon {
   std::vector<Phrase> contains_phrases_;
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
   std::unordered_map<std::string, int> hints_;
+  std::unordered_set<std::string> end_hints_;     // hints that mark end sections
+  std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
 };
