@@ -180,7 +180,7 @@ class Classifier {
       // A related/"read also" header closes the article only after prose
       // (share-button captions are long enough to look like body).
       int box_end = 0;
-      bool closes = is_end_marker(f_[i]) ||
+      bool closes = ends_article(i) ||
                     (prose_words >= w_.article_started_words && is_readalso_header(f_[i]) &&
                      !article_resumes_after_box(i, &box_end));
       if (body_words >= w_.article_started_words && closes && unambiguous) {
@@ -219,7 +219,7 @@ class Classifier {
         continue;
       }
       bool declared_continues = declared_body_follows(i);
-      if (started && is_end_marker(f_[i]) && !declared_continues) {
+      if (started && ends_article(i) && !declared_continues) {
         cut(i, "after-end:" + f_[i].phrase.phrase);
         return;
       }
@@ -244,6 +244,12 @@ class Classifier {
     }
     cut_rule_from_ = at;
     region_.end = std::min(region_.end, at);
+  }
+
+  // An end marker that heads a section: "Comments:" in a table cell labels
+  // a column of a listing instead.
+  bool ends_article(int i) const {
+    return is_end_marker(f_[i]) && page_.segments[i].kind != "td";
   }
 
   // HTML: the first block under a comments/tags/related container.

@@ -110,3 +110,15 @@ TEST(Classify, TableOfContentsSeeAlsoDoesNotEndTheArticle) {
   std::string out = clean(lines({kBody1, kBody2, "1 History", "2 See also", kBody3, kBody1, kBody2}));
   EXPECT_NE(out.find("Construction"), std::string::npos);
 }
+
+TEST(Classify, CommentsLabelInATableCellDoesNotEndTheArticle) {
+  std::string html = "<p>" + std::string(kBody1) + "</p><p>" + kBody2 +
+                     "</p><table><tr><td>Name</td><td>Comments:</td></tr><tr><td>Park board</td><td>" + kBody3 +
+                     "</td></tr></table>";
+  EXPECT_NE(clean_html(html).find("Construction"), std::string::npos);
+}
+
+TEST(Classify, CommentsHeadingEndsTheArticle) {
+  std::string html = "<p>" + std::string(kBody1) + "</p><p>" + kBody2 + "</p><h3>Comments</h3><p>" + kBody3 + "</p>";
+  EXPECT_EQ(clean_html(html).find("Construction"), std::string::npos);
+}
