@@ -17,7 +17,10 @@ namespace winnow {
 struct Extractor::Impl {
   Options options;
   internal::Lexicon lexicon;
-  explicit Impl(Options o) : options(std::move(o)), lexicon(options.extra_phrases) {}
+  explicit Impl(Options o) : options(std::move(o)), lexicon(options.extra_phrases) {
+    if (options.leaning == Leaning::kPrecision) lexicon.lean(+1);
+    if (options.leaning == Leaning::kRecall) lexicon.lean(-1);
+  }
 };
 
 Extractor::Extractor(Options options) : impl_(std::make_unique<Impl>(std::move(options))) {}

@@ -20,8 +20,16 @@ inline constexpr int kJsonSchemaVersion = 1;
 
 enum class InputType { kAuto, kHtml, kText };
 
+// Which error the extractor should rather make on a doubtful block.
+enum class Leaning {
+  kBalanced,   // best F1 (default)
+  kPrecision,  // rather lose a short paragraph than keep chrome
+  kRecall,     // rather keep some chrome than lose text
+};
+
 struct Options {
   InputType input_type = InputType::kAuto;
+  Leaning leaning = Leaning::kBalanced;
   std::string encoding;                     // empty: detect (BOM, <meta>, ICU)
   std::vector<std::string> extra_phrases;   // more chrome phrases, one per entry
   std::size_t max_bytes = std::size_t{64} << 20;

@@ -305,3 +305,14 @@ TEST_F(CliTest, NoArticleGivesEmptyOutputAndANote) {
 }
 
 }  // namespace
+
+TEST_F(CliTest, PrecisionAndRecallTogetherAreAUsageError) {
+  RunResult run = run_winnow(dir_, "--precision --recall " + shell_quote(article_path_));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(is_one_winnow_error_line(run.err)) << run.err;
+}
+
+TEST_F(CliTest, PrecisionAndRecallEachRun) {
+  EXPECT_EQ(run_winnow(dir_, "--precision " + shell_quote(article_path_)).exit_code, 0);
+  EXPECT_EQ(run_winnow(dir_, "--recall " + shell_quote(article_path_)).exit_code, 0);
+}

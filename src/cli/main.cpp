@@ -81,6 +81,8 @@ struct CliOptions {
   std::string format = "text";
   bool explain = false;
   bool with_title = false;
+  bool precision = false;  // --precision
+  bool recall = false;     // --recall
   std::string phrases_path;
   std::string max_bytes_text = "64M";
   std::string output_path;
@@ -107,6 +109,10 @@ void define_options(CLI::App& app, CliOptions& cli) {
   app.add_flag("--explain", cli.explain,
                "Explain every block's decision: on stderr (text) or as block features (json)");
   app.add_flag("--title", cli.with_title, "Print the headline first");
+  auto* precision = app.add_flag("--precision", cli.precision,
+                                 "On doubtful blocks rather drop text than keep chrome");
+  auto* recall = app.add_flag("--recall", cli.recall, "On doubtful blocks rather keep chrome than drop text");
+  precision->excludes(recall);
   app.add_option("--phrases", cli.phrases_path,
                  "More chrome phrases, one a line ('#' comments and blank lines skipped)")
       ->type_name("FILE");
@@ -317,6 +323,8 @@ winnow::Options make_extractor_options(const CliOptions& cli) {
   winnow::Options options;
   options.input_type = to_input_type(cli.input_type);
   options.encoding = cli.encoding;
+  if (cli.precision) options.leaning = winnow::Leaning::kPrecision;
+  if (cli.recall) options.leaning = winnow::Leaning::kRecall;
   options.max_bytes = parse_byte_size(cli.max_bytes_text);
   if (!cli.phrases_path.empty()) options.extra_phrases = read_phrases(cli.phrases_path);
   return options;
