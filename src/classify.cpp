@@ -19,6 +19,12 @@ namespace {
 
 double clamp(double v, double lo, double hi) { return std::max(lo, std::min(hi, v)); }
 
+std::string format_score(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
 void add_term(std::string* terms, const char* name, double value) {
   if (!terms || value == 0) return;
   char buf[64];
@@ -114,6 +120,7 @@ class Classifier {
     decide_inside_region();
     keep_headline();
     if (html_) fall_back_when_no_article();
+    for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
 
@@ -129,17 +136,30 @@ class Classifier {
       values[i] = hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor) : -w_.region_floor;
     }
     region_ = best_span(values, w_.region_floor);
+    region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
+                  " sum " + format_score(span_sum(values, region_));
     if (html_) {
-      Span c = best_container_span(values);
+      double container_sum = 0;
+      Span c = best_container_span(values, &container_sum);
+      if (c.begin < region_.begin || c.end > region_.end) {
+        region_why_ += ", widened to its container #" + std::to_string(c.begin) + "-#" +
+                       std::to_string(c.end - 1) + " sum " + format_score(container_sum);
+      }
       region_ = Span{std::min(c.begin, region_.begin), std::max(c.end, region_.end)};
     }
+  }
+
+  double span_sum(const std::vector<double>& values, Span s) const {
+    double sum = 0;
+    for (int i = s.begin; i < s.end; ++i) sum += std::max(values[i], -w_.region_floor);
+    return sum;
   }
 
   // HTML: the block element whose subtree has the largest sum of scores
   // (each clamped at -region_floor), widened to all its blocks. Unlike the
   // best span, it follows the page's own structure, so a table of short
   // cells inside the article container stays with the article.
-  Span best_container_span(const std::vector<double>& values) const {
+  Span best_container_span(const std::vector<double>& values, double* best_sum) const {
     const auto& containers = page_.containers;
     const int m = static_cast<int>(containers.size());
     if (m == 0) return region_;
@@ -164,6 +184,7 @@ class Classifier {
       if (last[c] >= 0 && (best < 0 || sum[c] > sum[best])) best = c;
     }
     if (best < 0 || sum[best] <= 0) return region_;
+    *best_sum = sum[best];
     return Span{first[best], last[best] + 1};
   }
 
@@ -190,7 +211,11 @@ class Classifier {
           values[k] = hard_[k].empty() ? std::max(d_[k].score, -w_.region_soft_floor) : -w_.region_floor;
         }
         Span before = best_span(values, w_.region_floor);
-        if (before.end > before.begin) region_ = before;
+        if (before.end > before.begin) {
+          region_ = before;
+          region_why_ = "best span #" + std::to_string(before.begin) + "-#" + std::to_string(before.end - 1) +
+                        " before the end marker #" + std::to_string(i);
+        }
         return;
       }
       if (body_like(i) && f_[i].words >= w_.short_words) {
@@ -243,6 +268,7 @@ class Classifier {
       if (k < region_.end || !d_[k].keep) d_[k].rule = rule;
     }
     cut_rule_from_ = at;
+    if (at < region_.end) region_why_ += ", cut at #" + std::to_string(at);
     region_.end = std::min(region_.end, at);
   }
 
@@ -491,6 +517,7 @@ class Classifier {
   std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   Span region_;
+  std::string region_why_;  // how region_ was found, for --explain
   int cut_rule_from_ = -1;
 };
 

@@ -15,6 +15,7 @@ struct Decision {
   bool keep = false;
   double score = 0;  // the segment's own score (> 0 leans body)
   std::string rule;  // why: "body", "subheading", "after-end:tags", ...
+  std::string region;  // --explain: how the article region around the block was found ("" outside it)
 };
 
 // The score of a segment alone: length, prose and chrome signals, and for

@@ -123,6 +123,7 @@ Result Extractor::extract(std::string_view bytes) const {
     internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
     b.features = internal::describe(features[i]) + " | " + terms;
     if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
+    if (!decisions[i].region.empty()) b.features += " | region: " + decisions[i].region;
     result.blocks.push_back(std::move(b));
   }
   if (html) drop_title_heading(result.title, page, result.blocks);

@@ -122,3 +122,17 @@ TEST(Classify, CommentsHeadingEndsTheArticle) {
   std::string html = "<p>" + std::string(kBody1) + "</p><p>" + kBody2 + "</p><h3>Comments</h3><p>" + kBody3 + "</p>";
   EXPECT_EQ(clean_html(html).find("Construction"), std::string::npos);
 }
+
+TEST(Classify, ExplainSaysHowTheRegionWasFound) {
+  std::string html = "<div class=\"tags\"><a href=\"/t\">Parks</a></div><p>" + std::string(kBody1) + "</p><p>" +
+                     kBody2 + "</p><div class=\"tags\"><a href=\"/t\">Parks</a></div><p>" + kBody3 + "</p>";
+  winnow::Options o;
+  o.input_type = winnow::InputType::kHtml;
+  winnow::Result r = winnow::Extractor(o).extract(html);
+  ASSERT_GE(r.blocks.size(), 3u);
+  EXPECT_NE(r.blocks[1].features.find("region: best span #"), std::string::npos) << r.blocks[1].features;
+  EXPECT_NE(r.blocks[1].features.find("widened to its container #0-#4"), std::string::npos) << r.blocks[1].features;
+  // A tags box with the article's paragraphs resuming after it is a box.
+  EXPECT_EQ(r.blocks[3].rule, "box-in-article:tags");
+  EXPECT_TRUE(r.blocks[4].keep);
+}
