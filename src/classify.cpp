@@ -230,6 +230,9 @@ class Classifier {
     int body_words = 0;
     for (int i = region_.begin; i < region_.end; ++i) {
       bool started = body_words >= w_.article_started_words;
+      // Before the article, a section marker is a label in the page's
+      // header ("Tags:", "Comments (3)", a bare "Source:"): chrome itself.
+      if (!started && ends_article(i) && hard_[i].empty()) hard_[i] = "marker-before-article:" + f_[i].phrase.phrase;
       if (started && starts_end_section(i)) {
         int section_end = i;
         while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
