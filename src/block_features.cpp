@@ -158,6 +158,46 @@ bool looks_like_link_card(std::string_view s) {
   return false;
 }
 
+// An all-capitals dateline ("NEW DELHI:", "UNITED NATIONS —") after at least
+// `min_words_before` words of a line without a sentence end before it: a
+// teaser's headline glued to the first sentence of its story. An article's own
+// paragraph starts with its dateline instead.
+bool has_glued_dateline(std::string_view s, int min_words_before) {
+  int words = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    std::string_view word = s.substr(start, i - start);
+    if (word.empty()) break;
+    if (words >= min_words_before) {
+      // The capitals run starting here, up to a ':' or a dash.
+      std::size_t k = start;
+      int letters = 0;
+      while (k < s.size()) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z') { ++letters; ++k; continue; }
+        bool joins = c == '.' || c == ',' || c == '\'' || c == '-' ||
+                     (c == ' ' && k + 1 < s.size() && s[k + 1] >= 'A' && s[k + 1] <= 'Z');
+        if (!joins) break;
+        ++k;
+      }
+      if (letters >= 4) {
+        std::string_view rest = s.substr(k);
+        if (rest.rfind(":", 0) == 0 || rest.rfind(" \u2014", 0) == 0 || rest.rfind(" -- ", 0) == 0 ||
+            rest.rfind(" - ", 0) == 0) {
+          return true;
+        }
+      }
+    }
+    char last = word.back();
+    if (last == '.' || last == '!' || last == '?') return false;  // a sentence ended before
+    ++words;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string detect_language(const Page& page, const Lexicon& lexicon) {
@@ -228,6 +268,7 @@ Features compute_features(const Segment& seg, const std::string& language, const
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
+  f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, s, word_count);
   return f;
@@ -246,6 +287,7 @@ std::string describe(const Features& f) {
   if (f.counter) out += " counter";
   if (f.bullet) out += " bullet";
   if (f.breadcrumb) out += " breadcrumb";
+  if (f.teaser) out += " teaser";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
   if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";

@@ -24,6 +24,7 @@ struct Features {
   bool breadcrumb = false;   // "Home » News › World"
   bool tweet_signature = false;
   bool link_card = false;
+  bool teaser = false;       // "Headline WASHINGTON: lead ..." a teaser's headline glued to its lead
   double link_density = 0;   // HTML: characters inside links over all characters
   PhraseHit phrase;          // the chrome phrase the line matches, if any
 };

@@ -547,6 +547,7 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
   if (f.bullet) term("bullet", -w.bullet_penalty);
   if (f.tweet_signature) term("tweet", -w.tweet_signature_penalty);
   if (f.link_card) term("linkcard", -w.link_card_penalty);
+  if (f.teaser) term("teaser", -w.teaser_penalty);
   if (f.phrase.role == PhraseRole::kChrome) term("phrase", -w.chrome_phrase_penalty);
   if (f.link_density > w.link_density_pivot) {
     term("links", -w.link_density_penalty * (f.link_density - w.link_density_pivot) / (1 - w.link_density_pivot));

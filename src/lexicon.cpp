@@ -48,7 +48,7 @@ constexpr WeightField kWeightFields[] = {
     W(symbol_share_pivot), W(symbol_share_penalty),
     W(url_penalty), W(handle_penalty), W(hashtag_penalty),
     W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
-    W(tweet_signature_penalty), W(link_card_penalty), W(chrome_phrase_penalty),
+    W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
     W(chrome_prefix_max_words), W(readalso_prefix_max_words),
     W(end_prefix_max_words), W(end_prefix_short_max_words), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),

@@ -66,3 +66,15 @@ TEST(Features, LanguageFromStopWords) {
   page.segments[0].text = "Der Rat hat sich auf eine neue Regel für die Stadt und das Land geeinigt.";
   EXPECT_EQ(detect_language(page, lexicon), "de");
 }
+
+TEST(Features, TeaserHeadlineGluedToItsDateline) {
+  EXPECT_TRUE(of("Harbour ferry returns after winter repairs in the bay PORTSMOUTH: The harbour ferry returned "
+                 "to service on Monday after four months in dry dock.").teaser);
+  EXPECT_TRUE(of("Council approves the new park on the old rail yard NEW YORK \u2014 The city council voted on "
+                 "Tuesday to approve a long-debated plan.").teaser);
+  // An article's paragraph starts with its dateline; acronyms mid-sentence are no dateline.
+  EXPECT_FALSE(of("PORTSMOUTH: The harbour ferry returned to service on Monday after four months in dry dock, "
+                  "the operator said.").teaser);
+  EXPECT_FALSE(of("The agency said. Then NASA: the mission will launch next spring from the coast of Florida "
+                  "as planned.").teaser);
+}
