@@ -346,8 +346,10 @@ class Classifier {
     return k;
   }
 
-  // A "read also" header followed by a box of a few headline lines, then the
-  // same article again (body paragraphs, no dateline in the box).
+  // A "read also" header followed by a box of a few headline lines (or none:
+  // a "Read more" expander left in the text), then the same article again
+  // (body paragraphs, no dateline in the box). A second article after the
+  // header starts with its headline and dateline, so it does not resume.
   bool article_resumes_after_box(int header, int* box_end) const {
     int k = header + 1;
     int box_lines = 0;
@@ -363,7 +365,7 @@ class Classifier {
       if (!is_paragraph(k)) break;
       ++paragraphs;
     }
-    return box_lines > 0 && paragraphs >= w_.readalso_continue_paragraphs;
+    return paragraphs >= w_.readalso_continue_paragraphs;
   }
 
   bool is_paragraph(int i) const {

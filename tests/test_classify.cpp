@@ -136,3 +136,15 @@ TEST(Classify, ExplainSaysHowTheRegionWasFound) {
   EXPECT_EQ(r.blocks[3].rule, "box-in-article:tags");
   EXPECT_TRUE(r.blocks[4].keep);
 }
+
+TEST(Classify, ReadMoreExpanderInsideTheArticleIsDroppedAlone) {
+  std::string out = clean(lines({kBody1, kBody2, "Read more", kBody3, kBody1}));
+  EXPECT_EQ(out.find("Read more"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
+TEST(Classify, ReadAlsoBeforeASecondArticleWithItsDatelineEndsTheFirst) {
+  std::string out = clean(lines({kBody1, kBody2, "Read also", "Harbour ferry returns after winter repairs",
+                                 "March 3, 2024", kBody3, kBody1}));
+  EXPECT_EQ(out.find("Construction"), std::string::npos);
+}
