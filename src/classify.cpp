@@ -380,6 +380,7 @@ class Classifier {
       if (d_[i].score > w_.keep_threshold) { d_[i].keep = true; d_[i].rule = "body"; }
     }
     drop_short_runs();
+    drop_teaser_tail();
     keep_sandwiched();
     keep_lists_after_colon();
     for (int i = region_.begin; i < region_.end; ++i) {
@@ -403,6 +404,38 @@ class Classifier {
       }
       i = j;
     }
+  }
+
+  // The region ends in a list of teasers: headline, one-sentence lead,
+  // headline, lead ... (a "more news" list under the article, flattened).
+  void drop_teaser_tail() {
+    int end = region_.end;
+    while (end > region_.begin && !d_[end - 1].keep) --end;
+    int k = end, pairs = 0;
+    while (k - 2 >= region_.begin) {
+      if (is_teaser_lead(k - 1) && is_teaser_headline(k - 2)) {
+        k -= 2;
+        ++pairs;
+      } else if (pairs >= w_.teaser_tail_min_pairs && !d_[k - 1].keep && is_short(k - 1)) {
+        --k;  // a label between two lists of teasers ("Latest", "World")
+      } else {
+        break;
+      }
+    }
+    if (pairs < w_.teaser_tail_min_pairs) return;
+    for (int i = k; i < end; ++i) {
+      d_[i].keep = false;
+      d_[i].rule = "teaser-list";
+    }
+    region_.end = k;
+  }
+
+  bool is_teaser_headline(int i) const {
+    return hard_[i].empty() && !f_[i].terminal_punct && f_[i].words >= w_.teaser_headline_min_words &&
+           f_[i].words <= w_.teaser_headline_max_words;
+  }
+  bool is_teaser_lead(int i) const {
+    return hard_[i].empty() && f_[i].terminal_punct && f_[i].words <= w_.teaser_lead_max_words;
   }
 
   // Short lines that count towards a menu-like run. List items of an HTML
