@@ -13,6 +13,7 @@
 #include "html_prescan.h"
 #include "lexicon.h"
 #include "segment.h"
+#include "stage_clock.h"
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -341,14 +342,23 @@ class HtmlWalker {
 }  // namespace
 
 Page segment_html(std::string_view html, const Lexicon& lexicon) {
+  StageClock untimed;
+  return segment_html(html, lexicon, untimed);
+}
+
+Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock) {
   Page page;
   std::string capped = cap_nesting(html, kMaxNesting);
+  clock.lap(Stage::kPrescan);
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, capped.data(), capped.size());
+  clock.lap(Stage::kParse);
   if (!output) return page;
   HtmlWalker walker(lexicon, page);
   walker.walk_document(output->document);
   page.title = walker.chosen_title();
+  clock.lap(Stage::kSegment);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
+  clock.lap(Stage::kParse);
   return page;
 }
 
