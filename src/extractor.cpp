@@ -80,7 +80,7 @@ Result Extractor::extract(std::string_view bytes) const {
 namespace internal {
 
 Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view bytes,
-                    StageClock& clock) {
+                    StageClock& clock, bool cut_invisible) {
   if (bytes.size() > opt.max_bytes) {
     return failure(Status::kTooLarge, "input is " + std::to_string(bytes.size()) +
                                           " bytes, over the limit of " + std::to_string(opt.max_bytes));
@@ -91,7 +91,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   if (decoded.binary) return failure(Status::kBinary, "input is binary, not a text document");
 
   bool html = choose_html(opt.input_type, decoded.text);
-  internal::Page page = html ? internal::segment_html(decoded.text, lexicon, clock)
+  internal::Page page = html ? internal::segment_html(decoded.text, lexicon, clock, cut_invisible)
                              : internal::segment_text(decoded.text);
   clock.lap(Stage::kSegment);
 

@@ -11,7 +11,8 @@
 namespace winnow::internal {
 
 // decode -> sniff -> segment -> features -> classify, as Extractor::extract.
+// Without cut_invisible the HTML pre-scan only caps the nesting (for tests).
 Result run_pipeline(const Options& options, const Lexicon& lexicon, std::string_view bytes,
-                    StageClock& clock);
+                    StageClock& clock, bool cut_invisible = true);
 
 }  // namespace winnow::internal

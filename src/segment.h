@@ -44,8 +44,10 @@ class Lexicon;
 class StageClock;
 // HTML input: blocks at block-level boundaries and <br><br>, with
 // invisible elements removed and class/id hints collected. The clock gets
-// the pre-scan and the parse as laps of their own.
+// the pre-scan and the parse as laps of their own. Without cut_invisible the
+// pre-scan only caps the nesting (tests compare the two).
 Page segment_html(std::string_view html, const Lexicon& lexicon);
-Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock);
+Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock,
+                  bool cut_invisible = true);
 
 }  // namespace winnow::internal

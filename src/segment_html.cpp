@@ -346,9 +346,9 @@ Page segment_html(std::string_view html, const Lexicon& lexicon) {
   return segment_html(html, lexicon, untimed);
 }
 
-Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock) {
+Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock, bool cut_invisible) {
   Page page;
-  std::string capped = cap_nesting(html, kMaxNesting);
+  std::string capped = prescan_html(html, PrescanOptions{kMaxNesting, cut_invisible});
   clock.lap(Stage::kPrescan);
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, capped.data(), capped.size());
   clock.lap(Stage::kParse);
