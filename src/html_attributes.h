@@ -1,13 +1,13 @@
-// The attributes that matter after the pre-scan: the ones segment_html.cpp
-// reads, and the ones that change the tree Gumbo builds. The pre-scan drops
-// every other attribute of HTML start tags (54-71% of what is left of a page
-// after scripts and styles are start tags and attributes, and Gumbo pays for
-// every byte of them).
+// What segment_html.cpp reads of the markup's attributes, element by element,
+// and what Gumbo's tree builder reads: the pre-scan drops every other
+// attribute of HTML start tags. Of what is left of a page once scripts and
+// styles are cut, 54-71% of the bytes are start tags and attributes, and Gumbo
+// pays for every byte.
 //
-// A rule that reads a new attribute must add it to kReadAttributes: the
-// walker's accessor checks it in debug builds, and tests/test_prescan_cut.cpp
-// compares the classifier's decisions with and without the pre-scan's cuts
-// on every bench page.
+// A rule that reads a new attribute must be added here: the walker's
+// accessor checks kReadAttributes in debug builds, and
+// tests/test_prescan_cut.cpp compares the classifier's decisions with and
+// without the pre-scan's cuts on every bench page.
 #pragma once
 
 #include <string>
@@ -18,28 +18,48 @@
 
 namespace winnow::internal {
 
+// Every attribute name the walker asks Gumbo for.
 inline constexpr std::string_view kReadAttributes[] = {
-    // segment_html.cpp
-    "class", "id", "role",              // hints of block elements
-    "hidden", "aria-hidden", "style",   // invisible elements
-    "href",                             // links (a), canonical URL (link)
+    "class", "id", "role", "itemprop",  // block elements: hints, articleBody
+    "hidden", "aria-hidden", "style",   // any element: invisible
+    "href",                             // a: a link; link rel=canonical: the URL
     "rel",                              // link rel=canonical
-    "itemprop",                         // articleBody, meta itemprop
-    "property", "name", "content",      // meta tags
-    // Gumbo's tree builder: <input type=hidden> is not foster-parented out
-    // of a table and does not stop a <frameset>.
-    "type",
+    "property", "name", "content",      // meta
 };
+
+// The elements the walker cuts blocks at (and reads the hints of).
+inline constexpr std::string_view kBlockElements =
+    "address article aside blockquote body caption center dd details dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p "
+    "pre section summary table tbody td tfoot th thead tr ul html listing plaintext xmp";
+
+// Which attributes of an element matter.
+enum class AttributeReader {
+  kAll,     // every one: formatting elements (the tree builder compares them),
+            // isindex (shows its prompt), svg and math
+  kBlock,   // class, id, role, itemprop, and the visibility ones
+  kAnchor,  // a: that it has an href (not its value), and visibility
+  kMeta,    // meta: property, name, itemprop, content
+  kLink,    // link: rel and href, when rel is "canonical"
+  kTyped,   // input (type=hidden changes the tree), script (JSON-LD): type
+  kOther,   // visibility only: hidden, aria-hidden="true", a hiding style
+};
+
+// Does this style value hide its element ("display:none", case and spaces
+// aside)? Shared by the walker and the pre-scan.
+bool style_hides(std::string_view style);
+// Does this aria-hidden value hide its element?
+inline bool aria_hides(std::string_view value) { return value == "true"; }
 
 // Is `name` (any case) one of kReadAttributes?
 bool is_read_attribute(std::string_view name);
 
-// Appends to `out` the start tag `tag` (from '<' to '>' included) keeping
-// only the read attributes among `attributes` (positions within `tag`).
-// Returns false, appending nothing, when every attribute is read: the tag
-// can then be copied as it is.
-bool append_with_read_attributes(std::string_view tag, size_t name_end,
-                                 const std::vector<AttributeSpan>& attributes, bool self_closing,
-                                 std::string& out);
+// Appends to `out` the start tag `tag` (from '<' to '>' included) with only
+// the attributes `reader` keeps among `attributes` (positions within `tag`);
+// returns false, appending nothing, when it would keep the tag as it is.
+// Values with character references are kept whole (they are only known
+// decoded); of repeated names only the first counts, as in the tokenizer.
+bool append_read_attributes(std::string_view tag, size_t name_end, const std::vector<AttributeSpan>& attributes,
+                            bool self_closing, AttributeReader reader, std::string& out);
 
 }  // namespace winnow::internal

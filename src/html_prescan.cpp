@@ -56,7 +56,8 @@ enum KnownTag : uint32_t {
   kOther, kP, kLi, kDd, kDt, kOption, kOptgroup, kTd, kTh, kTr, kTbody, kThead, kTfoot,
   kTable, kCaption, kColgroup, kButton, kHtml, kHead, kBody, kSvg, kMath, kA, kPlaintext,
   kH1, kH2, kH3, kH4, kH5, kH6, kAddress, kDiv, kTemplate, kSelect, kScript, kTextarea,
-  kFont, kInput, kKeygen, kForm, kFrameset, kFrame, kNoframes, kRemoved, kNumKnown
+  kFont, kInput, kKeygen, kForm, kFrameset, kFrame, kNoframes, kMeta, kLink, kPre, kListing,
+  kRemoved, kNumKnown
 };
 constexpr std::string_view kKnownNames[kNumKnown] = {
     "",      "p",     "li",   "dd",   "dt",       "option",  "optgroup", "td",    "th",
@@ -64,6 +65,7 @@ constexpr std::string_view kKnownNames[kNumKnown] = {
     "head",  "body",  "svg",  "math", "a",        "plaintext", "h1",     "h2",    "h3",
     "h4",    "h5",    "h6",   "address", "div",   "template", "select", "script",
     "textarea", "font", "input", "keygen", "form", "frameset", "frame", "noframes",
+    "meta",  "link", "pre", "listing",
     " removed"};  // an element off Gumbo's stack that is still an ancestor in its tree
 
 enum TagFlag : uint32_t {
@@ -86,6 +88,7 @@ enum TagFlag : uint32_t {
   kHeadContent = 1 << 16,      // may come before the body starts
   kHiddenRawText = 1 << 17,    // raw text the walker never reads (cut with cut_invisible)
   kKeepsAttributes = 1 << 18,  // all its attributes matter to the tree builder
+  kWalkerBlock = 1 << 19,      // the walker reads its hints (html_attributes.h)
 };
 
 struct FlagList {
@@ -129,6 +132,7 @@ constexpr FlagList kFlagLists[] = {
     // compared attribute by attribute for the "Noah's ark" rule; isindex
     // shows its prompt; svg and math start foreign content, left alone.
     {kKeepsAttributes, "b big code em font i nobr s small strike strong tt u isindex svg math"},
+    {kWalkerBlock, kBlockElements},
     {kNoFrameset, "applet marquee object table area br embed img keygen wbr input hr textarea "
                   "xmp iframe select pre listing li dd dt button body template image"},
 };
@@ -434,6 +438,7 @@ class NestingCapper {
     const uint32_t id = tags_.intern(name_);
     const uint32_t f = tags_.flags(id);
     const std::string_view attrs = in_.substr(name_end, end - name_end);
+    if (id == kPre || id == kListing) seen_preformatted_ = true;
     if (in_select() && !select_allows(id, f)) return ignored(lt, end);
     if (in_foreign() && breaks_out(id, f, attrs)) {
       while (in_foreign()) pop_entry();
@@ -461,7 +466,7 @@ class NestingCapper {
     if ((f & kVoid) || (self_closing && (id == kSvg || id == kMath))) {
       close_implied(id, f);  // <hr> closes a <p>
       if (rebuilds) reopen_formatting();
-      drop_unread_attributes(lt, name_end, end, f, self_closing);
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return end;
     }
     if (id == kPlaintext || (f & kRawText)) {
@@ -469,11 +474,11 @@ class NestingCapper {
       if (id == kPlaintext) return in_.size();  // the rest is text
       if (rebuilds) reopen_formatting();
       const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld(lt));
-      drop_unread_attributes(lt, name_end, end, f, self_closing);
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return raw_text(end, id, hide);
     }
     if (id == kHtml || id == kHead || id == kBody) {  // already open / a leaf
-      drop_unread_attributes(lt, name_end, end, f, self_closing);
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return end;
     }
     if ((f & kTableItem) && id != kTable && !in_table() && !current_is(kTemplate))
@@ -481,7 +486,7 @@ class NestingCapper {
     if (id == kForm && form_open_ && !in_template()) return ignored(lt, end);  // form in a form
     close_implied(id, f);
     if (rebuilds) reopen_formatting();
-    if (open_element(lt, end, id, attrs, true)) drop_unread_attributes(lt, name_end, end, f, self_closing);
+    if (open_element(lt, end, id, attrs, true)) drop_unread_attributes(lt, name_end, end, id, f, self_closing);
     return end;
   }
 
@@ -652,21 +657,49 @@ class NestingCapper {
     return type.size() == 6 && contains_ci(type, "hidden");
   }
 
+  // How the walker reads the attributes of element `id`.
+  static AttributeReader reader_of(uint32_t id, uint32_t f) {
+    if (f & kKeepsAttributes) return AttributeReader::kAll;
+    if (f & kWalkerBlock) return AttributeReader::kBlock;
+    switch (id) {
+      case kA: return AttributeReader::kAnchor;
+      case kMeta: return AttributeReader::kMeta;
+      case kLink: return AttributeReader::kLink;
+      case kInput: case kScript: return AttributeReader::kTyped;
+      default: return AttributeReader::kOther;
+    }
+  }
+
   // Rewrites the kept start tag in_[lt, end) without the attributes no rule
-  // reads (html_attributes.h), but for elements whose attributes matter to
-  // the tree builder.
-  void drop_unread_attributes(size_t lt, size_t name_end, size_t end, uint32_t f, bool self_closing) {
-    if (!cutting() || attributes_.empty() || (f & kKeepsAttributes)) return;
-    bool unread = false;
-    for (const AttributeSpan& a : attributes_)
-      unread |= !is_read_attribute(in_.substr(a.begin, a.name_end - a.begin));
-    if (!unread) return;
+  // reads (html_attributes.h).
+  void drop_unread_attributes(size_t lt, size_t name_end, size_t end, uint32_t id, uint32_t f,
+                              bool self_closing) {
+    if (!cutting() || attributes_.empty()) return;
     relative_.clear();
     for (const AttributeSpan& a : attributes_) relative_.push_back({a.begin - lt, a.name_end - lt, a.end - lt});
+    rewritten_.clear();
+    if (!append_read_attributes(in_.substr(lt, end - lt), name_end - lt, relative_, self_closing,
+                                reader_of(id, f), rewritten_))
+      return;
     begin_output();
     out_.append(in_.substr(copied_, lt - copied_));
-    append_with_read_attributes(in_.substr(lt, end - lt), name_end - lt, relative_, self_closing, out_);
+    out_.append(rewritten_);
     copied_ = end;
+  }
+
+  // Runs of spaces in text become their first character: the walker
+  // collapses them anyway, except in <pre> and <listing>, so collapsing stops
+  // for good at the first of those.
+  bool collapsing_spaces() const { return cutting() && !seen_preformatted_; }
+
+  void collapse_spaces(size_t begin, size_t end) {
+    for (size_t i = begin; i + 1 < end; ++i) {
+      if (!is_space(in_[i]) || !is_space(in_[i + 1])) continue;
+      size_t run_end = i + 2;
+      while (run_end < end && is_space(in_[run_end])) ++run_end;
+      cut(i + 1, run_end);
+      i = run_end - 1;
+    }
   }
 
   // A <frameset> the tree builder ignores. Cut with cut_invisible: cut text
@@ -786,6 +819,7 @@ class NestingCapper {
 
   // What the tree builder does with text in_[begin, end).
   void text(size_t begin, size_t end) {
+    if (collapsing_spaces()) collapse_spaces(begin, end);
     reopen_formatting();
     if (frameset_ok_ || !body_started_) {
       for (size_t i = begin; i < end; ++i) {
@@ -1059,6 +1093,8 @@ class NestingCapper {
   size_t token_start_ = 0;  // where the token being handled starts
   std::vector<AttributeSpan> attributes_;  // of the start tag being handled
   std::vector<AttributeSpan> relative_;    // the same, relative to the tag
+  std::string rewritten_;                  // the tag without unread attributes
+  bool seen_preformatted_ = false;         // a <pre> or <listing> came
   std::string out_;
   size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
   bool any_cut_ = false;

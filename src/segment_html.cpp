@@ -7,9 +7,11 @@
 // read from <head> on the way.
 #include <gumbo.h>
 
+#include <cassert>
 #include <cstring>
 #include <string>
 
+#include "html_attributes.h"
 #include "html_prescan.h"
 #include "lexicon.h"
 #include "segment.h"
@@ -39,24 +41,25 @@ bool is_skipped_tag(GumboTag tag) {
   }
 }
 
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
+// The elements of html_attributes.h's kBlockElements (the pre-scan keeps
+// their hints), as a table by Gumbo tag.
+struct BlockTags {
+  bool is_block[GUMBO_TAG_LAST + 1] = {};
+  BlockTags() {
+    std::string_view names = kBlockElements;
+    while (!names.empty()) {
+      const size_t space = names.find(' ');
+      const std::string name(names.substr(0, space));
+      is_block[gumbo_tag_enum(name.c_str())] = true;
+      names.remove_prefix(space == names.npos ? names.size() : space + 1);
+    }
+    is_block[GUMBO_TAG_UNKNOWN] = false;
   }
+};
+
+bool is_block_tag(GumboTag tag) {
+  static const BlockTags tags;
+  return tags.is_block[tag];
 }
 
 // Sectioning tags whose name is itself a hint (looked up in class_hints.txt).
@@ -70,7 +73,10 @@ bool is_hinting_tag(GumboTag tag) {
   }
 }
 
+// Every attribute read here must be in html_attributes.h: the pre-scan drops
+// the others.
 const char* attr(const GumboElement& el, const char* name) {
+  assert(is_read_attribute(name));
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
   return a ? a->value : nullptr;
 }
@@ -87,9 +93,9 @@ bool contains_ci(const char* haystack, const char* needle) {
 bool is_hidden(const GumboElement& el) {
   if (attr(el, "hidden")) return true;
   const char* aria = attr(el, "aria-hidden");
-  if (aria && std::strcmp(aria, "true") == 0) return true;
+  if (aria && aria_hides(aria)) return true;
   const char* style = attr(el, "style");
-  return contains_ci(style, "display:none") || contains_ci(style, "visibility:hidden");
+  return style && style_hides(style);
 }
 
 std::string block_kind(GumboTag tag) {

@@ -2,6 +2,7 @@
 // the HTML tokenizer's rules, and the page the walker sees is the same with
 // and without the cuts, on small cases and on every ../shared/bench page.
 #include <gtest/gtest.h>
+#include <gumbo.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "html_attributes.h"
 #include "html_prescan.h"
 #include "lexicon.h"
 #include "pipeline.h"
@@ -112,11 +114,34 @@ TEST(PrescanCut, SvgAndTemplateContentGo) {
 
 TEST(PrescanCut, UnreadAttributesGo) {
   EXPECT_EQ(cut("<div data-x=1 class=a onclick=\"f()\" id='b'>t</div>"), "<div class=a id='b'>t</div>");
-  EXPECT_EQ(cut("<img src=a.png class=x />"), "<img class=x />");
+  // Hints are read on block elements only; links only need to have an href.
+  EXPECT_EQ(cut("<img src=a.png class=x style='display: NONE' />"), "<img style='display: NONE' />");
+  EXPECT_EQ(cut("<span class=x style='color:red' aria-hidden=false>t</span>"), "<span>t</span>");
+  EXPECT_EQ(cut("<a href='https://example.com/a/long/path' class=x>t</a>"), "<a href>t</a>");
   EXPECT_EQ(cut("<br a=b/>"), "<br>");
+  // The first of repeated names counts; values with references are kept.
+  EXPECT_EQ(cut("<p style=x style='display:none' class=a CLASS=b>t"), "<p class=a>t");
+  EXPECT_EQ(cut("<p style='display&#58;none'>t"), "<p style='display&#58;none'>t");
+  EXPECT_EQ(cut("<link rel=stylesheet href=a.css><link rel=canonical href=/b>"),
+            "<link><link rel=canonical href=/b>");
   // Formatting elements keep theirs (the tree builder compares them).
   EXPECT_EQ(cut("<b data-x=1>t</b>"), "<b data-x=1>t</b>");
   EXPECT_EQ(cut("<input type=hidden value=1>"), "<input type=hidden>");
+}
+
+TEST(PrescanCut, SpaceRunsCollapseUntilPreformattedText) {
+  EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<p>c</p>"), "<p>a b</p>\n<p>c</p>");
+  EXPECT_EQ(cut("<p>a  b</p><pre>x  y</pre>c  d"), "<p>a b</p><pre>x  y</pre>c  d");
+}
+
+TEST(PrescanCut, BlockElementsAreGumboTags) {
+  std::string_view names = winnow::internal::kBlockElements;
+  while (!names.empty()) {
+    const size_t space = names.find(' ');
+    const std::string name(names.substr(0, space));
+    EXPECT_NE(gumbo_tag_enum(name.c_str()), GUMBO_TAG_UNKNOWN) << name;
+    names.remove_prefix(space == names.npos ? names.size() : space + 1);
+  }
 }
 
 TEST(PrescanCut, SamePageOnTrickyMarkup) {
@@ -132,6 +157,9 @@ TEST(PrescanCut, SamePageOnTrickyMarkup) {
            "<ul><li>one<li>two</ul><textarea>x</textarea><select><option>o</select>",
            "<math><mi><template>x</template></mi></math><p>after</p>",
            "<pre>\n  code <!-- c -->\n</pre>",
+           "<div>a  <span class=x>b</span>\n\n  c</div><listing>\n x  y</listing>",
+           "<p style='DISPLAY : none'>x</p><p aria-hidden=true>y</p><p hidden=false>z</p>",
+           "<link rel=canonical href='https://a.example/x'><meta property='og:title' content=T data-x=1>",
        }) {
     expect_same_page(html);
   }
