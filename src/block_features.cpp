@@ -35,12 +35,12 @@ bool is_sentence_end(char32_t cp) {
 
 // The last code point of `s` that is not a closing quote or bracket.
 char32_t last_meaningful(std::string_view s) {
-  std::vector<char32_t> cps;
-  for (std::size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
-  for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-    if (!is_closing_mark(*it) && !is_space(*it)) return *it;
+  char32_t last = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (!is_closing_mark(cp) && !is_space(cp)) last = cp;
   }
-  return 0;
+  return last;
 }
 
 bool starts_with_bullet(std::string_view s) {
@@ -160,20 +160,32 @@ bool looks_like_link_card(std::string_view s) {
 
 }  // namespace
 
+// The languages (bits of Lexicon::languages()) word `w` is a stop word of.
+uint32_t stop_languages(const Lexicon& lexicon, std::string_view w) {
+  const WordInfo* info = lexicon.word_info(w);
+  uint32_t languages = info ? info->stop_languages : 0;
+  const int arabic = lexicon.arabic_index();  // stop words behind Arabic clitics
+  if (arabic >= 0 && !(languages & (1u << arabic)) && lexicon.is_stop_word(arabic, w, info))
+    languages |= 1u << arabic;
+  return languages;
+}
+
 std::string detect_language(const Page& page, const Lexicon& lexicon) {
-  std::unordered_map<std::string, int> hits;
+  const auto& languages = lexicon.languages();
+  std::vector<int> hits(languages.size(), 0);
   int total = 0;
   for (const auto& seg : page.segments) {
-    for (const auto& w : word_keys(seg.text)) {
+    const std::string key = fold_key(seg.text);
+    for (std::string_view w : split_words(key)) {
       ++total;
-      for (const auto& lang : lexicon.languages()) hits[lang] += lexicon.is_stop_word(lang, w);
+      for (uint32_t bits = stop_languages(lexicon, w); bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }
     if (total > 4000) break;
   }
   std::string best;
   int best_hits = 0;
-  for (const auto& lang : lexicon.languages()) {
-    if (hits[lang] > best_hits) { best = lang; best_hits = hits[lang]; }
+  for (size_t i = 0; i < languages.size(); ++i) {
+    if (hits[i] > best_hits) { best = languages[i]; best_hits = hits[i]; }
   }
   if (total == 0 || best_hits < 0.05 * total) return "";
   return best;
@@ -185,16 +197,19 @@ Features compute_features(const Segment& seg, const std::string& language, const
   f.chars = count_chars(s);
   f.words = count_words(s);
   std::string key = fold_key(s);
-  std::vector<std::string> keys = word_keys(key);
+  // fold_key is idempotent (tested), so the key's words are its own.
+  const std::vector<std::string_view> keys = split_words(key);
 
+  const int language_index = lexicon.language_index(language);
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
-  for (const auto& w : keys) {
-    if (!language.empty() && lexicon.is_stop_word(language, w)) ++stops;
+  for (std::string_view w : keys) {
+    const WordInfo* info = lexicon.word_info(w);
+    if (lexicon.is_stop_word(language_index, w, info)) ++stops;
     if (is_number_word(w)) {
       ++numbers;
       strong_date |= looks_like_year(w);
-    } else if (int kind = lexicon.date_word(w)) {
+    } else if (int kind = info ? info->date_kind : 0) {
       ++date_words;
       strong_date |= kind == 2;
     }

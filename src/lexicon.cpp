@@ -113,6 +113,36 @@ Lexicon::Lexicon(const std::vector<std::string>& extra_chrome_phrases) {
   load_hints(embedded_data("class_hints"));
   load_date_words(embedded_data("dates"));
   for (const auto& p : extra_chrome_phrases) add_phrase(PhraseRole::kChrome, PhraseMatch::kContains, p);
+  index_words();
+}
+
+void Lexicon::index_words() {
+  if (languages_.size() > 32) throw std::runtime_error("stopwords.txt: more than 32 languages");
+  for (size_t i = 0; i < languages_.size(); ++i) {
+    for (const std::string& word : stop_words_.at(languages_[i])) words_[word].stop_languages |= 1u << i;
+    if (languages_[i] == "ar") arabic_ = int(i);
+  }
+  for (const auto& [word, strong] : date_words_) words_[word].date_kind = strong ? 2 : 1;
+}
+
+int Lexicon::language_index(std::string_view lang) const {
+  for (size_t i = 0; i < languages_.size(); ++i)
+    if (languages_[i] == lang) return int(i);
+  return -1;
+}
+
+bool Lexicon::is_stop_word(int language, std::string_view word, const WordInfo* info) const {
+  if (language < 0) return false;
+  const uint32_t bit = 1u << language;
+  if (info && (info->stop_languages & bit)) return true;
+  if (language != arabic_) return false;
+  for (std::string_view prefix : kArabicPrefixes) {
+    if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix) {
+      const WordInfo* stem = word_info(word.substr(prefix.size()));
+      if (stem && (stem->stop_languages & bit)) return true;
+    }
+  }
+  return false;
 }
 
 void Lexicon::load_weights(std::string_view data) {
@@ -197,9 +227,8 @@ void Lexicon::load_date_words(std::string_view data) {
 }
 
 int Lexicon::date_word(std::string_view word) const {
-  auto it = date_words_.find(std::string(word));
-  if (it == date_words_.end()) return 0;
-  return it->second ? 2 : 1;
+  const WordInfo* info = word_info(word);
+  return info ? info->date_kind : 0;
 }
 
 void Lexicon::load_hints(std::string_view data) {
@@ -210,18 +239,7 @@ void Lexicon::load_hints(std::string_view data) {
 }
 
 bool Lexicon::is_stop_word(std::string_view lang, std::string_view word) const {
-  auto it = stop_words_.find(std::string(lang));
-  if (it == stop_words_.end()) return false;
-  const auto& set = it->second;
-  if (set.count(std::string(word))) return true;
-  if (lang != "ar") return false;
-  for (std::string_view prefix : kArabicPrefixes) {
-    if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix &&
-        set.count(std::string(word.substr(prefix.size())))) {
-      return true;
-    }
-  }
-  return false;
+  return is_stop_word(language_index(lang), word, word_info(word));
 }
 
 namespace {

@@ -2,6 +2,8 @@
 // stop words per language, chrome phrases by role, class/id hints, weights.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +40,19 @@ struct PhraseHit {
   bool has_rest = false;  // a prefix match with more text after the phrase
 };
 
+// Hash for unordered containers of std::string looked up by string_view,
+// without building a string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// What the lexicon knows of one folded word, found with one lookup.
+struct WordInfo {
+  uint32_t stop_languages = 0;  // bit i: a stop word of languages()[i]
+  uint8_t date_kind = 0;        // as Lexicon::date_word
+};
+
 class Lexicon {
  public:
   // Parses the embedded data files plus `extra_chrome_phrases` (role chrome,
@@ -51,6 +66,17 @@ class Lexicon {
   // not a stop word.
   bool is_stop_word(std::string_view lang, std::string_view folded_word) const;
   const std::vector<std::string>& languages() const { return languages_; }
+  // The index of `lang` in languages(), -1 if it has no stop words.
+  int language_index(std::string_view lang) const;
+  // is_stop_word for languages()[language] (none when language < 0), given
+  // the word's info (null when the lexicon does not know the word).
+  bool is_stop_word(int language, std::string_view folded_word, const WordInfo* info) const;
+  // The info of a folded word, null when the lexicon does not know it.
+  const WordInfo* word_info(std::string_view folded_word) const {
+    auto it = words_.find(folded_word);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day
   // names, am/pm), 1 for weak ones ("ago", "updated", "by"), 0 otherwise.
@@ -94,6 +120,11 @@ class Lexicon {
   std::unordered_map<std::string, int> hints_;
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
+
+  // The stop words and date words above, merged for one lookup per word.
+  void index_words();
+  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
+  int arabic_ = -1;  // index of "ar" in languages_
 };
 
 }  // namespace winnow::internal

@@ -140,6 +140,16 @@ std::string fold_key(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII: letters and digits, lower-cased; no ignorable marks
+      ++i;
+      const bool word_char = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (!word_char) { pending_space = true; continue; }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     char32_t cp = next_code_point(s, i);
     if (is_ignorable_mark(cp)) continue;
     if (!is_word_char(cp)) { pending_space = true; continue; }
@@ -150,16 +160,22 @@ std::string fold_key(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> word_keys(std::string_view s) {
-  std::vector<std::string> words;
-  std::string key = fold_key(s);
+std::vector<std::string_view> split_words(std::string_view key) {
+  std::vector<std::string_view> words;
   std::size_t start = 0;
   while (start < key.size()) {
     std::size_t sp = key.find(' ', start);
-    if (sp == std::string::npos) sp = key.size();
-    if (sp > start) words.emplace_back(key.substr(start, sp - start));
+    if (sp == std::string_view::npos) sp = key.size();
+    if (sp > start) words.push_back(key.substr(start, sp - start));
     start = sp + 1;
   }
+  return words;
+}
+
+std::vector<std::string> word_keys(std::string_view s) {
+  const std::string key = fold_key(s);
+  std::vector<std::string> words;
+  for (std::string_view w : split_words(key)) words.emplace_back(w);
   return words;
 }
 

@@ -27,6 +27,10 @@ std::string fold_key(std::string_view s);
 // Words of `s` as keys (fold_key applied), split at spaces and punctuation.
 std::vector<std::string> word_keys(std::string_view s);
 
+// The words of a key fold_key made (split at its single spaces), as views
+// into it.
+std::vector<std::string_view> split_words(std::string_view key);
+
 // True for scripts written without spaces between words (Han, Kana, Thai,
 // Lao, Khmer, Myanmar), where words are counted with ICU's break iterator.
 bool is_spaceless_script(char32_t cp);
