@@ -59,8 +59,9 @@ bool is_one_of(std::string_view name, std::initializer_list<std::string_view> na
   return false;
 }
 
-// What the reader keeps of attribute `a`; `canonical` tells a link's rel.
-Keep keep(AttributeReader reader, const Attribute& a, bool canonical) {
+// What the reader keeps of attribute `a`; `used` tells whether a link is
+// rel=canonical or a meta's key is read.
+Keep keep(AttributeReader reader, const Attribute& a, bool used) {
   if (!a.first) return Keep::kDrop;  // the tokenizer drops repeated names
   switch (reader) {
     case AttributeReader::kAll:
@@ -72,15 +73,39 @@ Keep keep(AttributeReader reader, const Attribute& a, bool canonical) {
       if (equals_ci(a.name, "href")) return Keep::kName;
       return visibility(a);
     case AttributeReader::kMeta:
-      return is_one_of(a.name, {"property", "name", "itemprop", "content"}) ? Keep::kWhole : Keep::kDrop;
+      return used && is_one_of(a.name, {"property", "name", "itemprop", "content"}) ? Keep::kWhole : Keep::kDrop;
     case AttributeReader::kLink:
-      return canonical && is_one_of(a.name, {"rel", "href"}) ? Keep::kWhole : Keep::kDrop;
+      return used && is_one_of(a.name, {"rel", "href"}) ? Keep::kWhole : Keep::kDrop;
     case AttributeReader::kTyped:
       return equals_ci(a.name, "type") ? Keep::kWhole : Keep::kDrop;
     case AttributeReader::kOther:
       return visibility(a);
   }
   return Keep::kWhole;
+}
+
+// The first value of attribute `name` among attrs, or null.
+const Attribute* first_named(const Attribute* attrs, size_t count, std::string_view name) {
+  for (size_t i = 0; i < count; ++i)
+    if (attrs[i].first && equals_ci(attrs[i].name, name)) return &attrs[i];
+  return nullptr;
+}
+
+// <link rel=canonical> (the walker compares rel exactly).
+bool is_canonical_link(const Attribute* attrs, size_t count) {
+  const Attribute* rel = first_named(attrs, count, "rel");
+  return rel && (has_reference(rel->value) || rel->value == "canonical");
+}
+
+// A <meta> whose key (property, else name, else itemprop) the walker reads.
+bool has_read_key(const Attribute* attrs, size_t count) {
+  const Attribute* key = first_named(attrs, count, "property");
+  if (!key) key = first_named(attrs, count, "name");
+  if (!key) key = first_named(attrs, count, "itemprop");
+  if (!key || has_reference(key->value)) return key != nullptr;
+  std::string lower(key->value);
+  for (char& c : lower) c = ascii_lower(c);
+  return is_meta_key(lower);
 }
 
 }  // namespace
@@ -92,6 +117,12 @@ bool style_hides(std::string_view style) {
     if (c != ' ') compact += ascii_lower(c);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_meta_key(std::string_view lower_key) {
+  for (std::string_view key : kMetaKeys)
+    if (key == lower_key) return true;
+  return false;
 }
 
 bool is_read_attribute(std::string_view name) {
@@ -109,15 +140,16 @@ bool append_read_attributes(std::string_view tag, size_t name_end, const std::ve
   if (spans.empty() || spans.size() > kMaxAttributes) return false;
   Attribute attrs[kMaxAttributes];
   Keep kept[kMaxAttributes];
-  bool canonical = false, changes = false;
   for (size_t i = 0; i < spans.size(); ++i) {
     attrs[i] = attribute_of(tag, spans[i]);
     for (size_t k = 0; k < i && attrs[i].first; ++k) attrs[i].first = !same_name(attrs[k].name, attrs[i].name);
-    if (attrs[i].first && equals_ci(attrs[i].name, "rel"))
-      canonical = has_reference(attrs[i].value) || attrs[i].value == "canonical";
   }
+  const bool used = reader == AttributeReader::kLink   ? is_canonical_link(attrs, spans.size())
+                    : reader == AttributeReader::kMeta ? has_read_key(attrs, spans.size())
+                                                       : false;
+  bool changes = false;
   for (size_t i = 0; i < spans.size(); ++i) {
-    kept[i] = keep(reader, attrs[i], canonical);
+    kept[i] = keep(reader, attrs[i], used);
     changes |= kept[i] == Keep::kDrop || (kept[i] == Keep::kName && attrs[i].text.size() > attrs[i].name.size());
   }
   if (!changes) return false;

@@ -27,6 +27,14 @@ inline constexpr std::string_view kReadAttributes[] = {
     "property", "name", "content",      // meta
 };
 
+// The <meta> keys (property, else name, else itemprop; any case) the walker
+// reads the content of; other meta tags keep no attribute.
+inline constexpr std::string_view kMetaKeys[] = {
+    "og:title", "og:site_name", "og:url", "article:published_time", "date", "datepublished",
+    "pubdate", "publish-date", "dc.date", "author", "article:author", "dc.creator",
+};
+bool is_meta_key(std::string_view lower_key);
+
 // The elements the walker cuts blocks at (and reads the hints of).
 inline constexpr std::string_view kBlockElements =
     "address article aside blockquote body caption center dd details dir div dl dt fieldset "
@@ -39,7 +47,7 @@ enum class AttributeReader {
             // isindex (shows its prompt), svg and math
   kBlock,   // class, id, role, itemprop, and the visibility ones
   kAnchor,  // a: that it has an href (not its value), and visibility
-  kMeta,    // meta: property, name, itemprop, content
+  kMeta,    // meta: property, name, itemprop, content, when its key is read
   kLink,    // link: rel and href, when rel is "canonical"
   kTyped,   // input (type=hidden changes the tree), script (JSON-LD): type
   kOther,   // visibility only: hidden, aria-hidden="true", a hiding style

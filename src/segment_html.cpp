@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "gumbo_arena.h"
 #include "html_attributes.h"
 #include "html_prescan.h"
 #include "lexicon.h"
@@ -193,6 +194,7 @@ class HtmlWalker {
     if (!key || !content) return;
     std::string k(key);
     for (auto& c : k) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (!is_meta_key(k)) return;  // the pre-scan keeps the attributes of these only
     auto set = [&](std::string& field) { if (field.empty()) field = collapse_whitespace(content); };
     if (k == "og:title") set(og_title_);
     else if (k == "og:site_name") set(page_.site_name);
@@ -356,14 +358,17 @@ Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clo
   Page page;
   std::string capped = prescan_html(html, PrescanOptions{kMaxNesting, cut_invisible});
   clock.lap(Stage::kPrescan);
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, capped.data(), capped.size());
+  thread_local GumboArena arena;  // batch mode parses on several threads
+  const GumboOptions options = arena.options();
+  GumboOutput* output = gumbo_parse_with_options(&options, capped.data(), capped.size());
   clock.lap(Stage::kParse);
-  if (!output) return page;
-  HtmlWalker walker(lexicon, page);
-  walker.walk_document(output->document);
-  page.title = walker.chosen_title();
+  if (output) {
+    HtmlWalker walker(lexicon, page);
+    walker.walk_document(output->document);
+    page.title = walker.chosen_title();
+  }
   clock.lap(Stage::kSegment);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  arena.reset();  // the tree goes with it: no gumbo_destroy_output
   clock.lap(Stage::kParse);
   return page;
 }

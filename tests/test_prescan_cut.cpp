@@ -124,6 +124,8 @@ TEST(PrescanCut, UnreadAttributesGo) {
   EXPECT_EQ(cut("<p style='display&#58;none'>t"), "<p style='display&#58;none'>t");
   EXPECT_EQ(cut("<link rel=stylesheet href=a.css><link rel=canonical href=/b>"),
             "<link><link rel=canonical href=/b>");
+  EXPECT_EQ(cut("<meta name=keywords content='a, b'><meta NAME=Author content=Me data-x>"),
+            "<meta><meta NAME=Author content=Me>");
   // Formatting elements keep theirs (the tree builder compares them).
   EXPECT_EQ(cut("<b data-x=1>t</b>"), "<b data-x=1>t</b>");
   EXPECT_EQ(cut("<input type=hidden value=1>"), "<input type=hidden>");
