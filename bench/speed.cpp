@@ -149,6 +149,7 @@ InProcess run_in_process(const Dataset& dataset, int runs) {
   for (const fs::path& file : dataset.files) documents.push_back(read_file(file));
   winnow::Options options;
   options.input_type = dataset.type;
+  options.describe_blocks = false;  // as the winnow command without --explain
   const winnow::internal::Lexicon lexicon(options.extra_phrases);
   InProcess best;
   for (int run = 0; run < runs; ++run) {

@@ -120,10 +120,12 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
     b.keep = decisions[i].keep;
     b.score = decisions[i].score;
     b.rule = decisions[i].rule;
-    std::string terms;
-    internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
-    b.features = internal::describe(features[i]) + " | " + terms;
-    if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
+    if (opt.describe_blocks) {
+      std::string terms;
+      internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
+      b.features = internal::describe(features[i]) + " | " + terms;
+      if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
+    }
     result.blocks.push_back(std::move(b));
   }
   if (html) drop_title_heading(result.title, page, result.blocks);

@@ -113,7 +113,7 @@ class Lexicon {
   Weights weights_;
   std::vector<std::string> languages_;
   std::unordered_map<std::string, std::unordered_set<std::string>> stop_words_;
-  std::unordered_map<std::string, std::vector<Phrase>> line_phrases_;  // key -> phrases
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> line_phrases_;
   std::vector<Phrase> prefix_phrases_;
   std::vector<Phrase> contains_phrases_;
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
@@ -123,6 +123,15 @@ class Lexicon {
 
   // The stop words and date words above, merged for one lookup per word.
   void index_words();
+  // Prefix and contains phrases by their first word, hints by their first
+  // kHintPrefix bytes: the candidates a line or token can match, in the
+  // order the full lists are tried (which decides between equal matches).
+  void index_phrases_and_hints();
+  using Candidates = std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>;
+  Candidates prefix_by_first_word_, contains_by_first_word_;
+  std::vector<std::pair<std::string, int>> prefix_hints_;  // hints_ in its iteration order
+  Candidates prefix_hints_by_head_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> hint_weights_;  // = hints_
   std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
   int arabic_ = -1;  // index of "ar" in languages_
 };

@@ -319,6 +319,7 @@ winnow::Options make_extractor_options(const CliOptions& cli) {
   options.encoding = cli.encoding;
   options.max_bytes = parse_byte_size(cli.max_bytes_text);
   if (!cli.phrases_path.empty()) options.extra_phrases = read_phrases(cli.phrases_path);
+  options.describe_blocks = cli.explain;  // only --explain shows them
   return options;
 }
 
