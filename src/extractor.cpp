@@ -98,7 +98,10 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   Result result;
   result.input_type = html ? "html" : "text";
   result.encoding = decoded.encoding;
-  result.language = internal::detect_language(page, lexicon);
+  std::vector<internal::SegmentWords> words;
+  words.reserve(page.segments.size());
+  for (const auto& seg : page.segments) words.push_back(internal::segment_words(seg, lexicon));
+  result.language = internal::detect_language(words, lexicon);
   result.title = page.title;
   result.url = page.url;
   result.site_name = page.site_name;
@@ -107,7 +110,8 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
 
   std::vector<internal::Features> features;
   features.reserve(page.segments.size());
-  for (const auto& seg : page.segments) features.push_back(internal::compute_features(seg, result.language, lexicon));
+  for (std::size_t i = 0; i < page.segments.size(); ++i)
+    features.push_back(internal::compute_features(page.segments[i], words[i], result.language, lexicon));
   clock.lap(Stage::kFeatures);
   bool language_known = !result.language.empty();
   std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);

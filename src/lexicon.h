@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "word_table.h"
+
 namespace winnow::internal {
 
 // Every weight of src/data/weights.txt; see that file for what each means.
@@ -47,12 +49,6 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// What the lexicon knows of one folded word, found with one lookup.
-struct WordInfo {
-  uint32_t stop_languages = 0;  // bit i: a stop word of languages()[i]
-  uint8_t date_kind = 0;        // as Lexicon::date_word
-};
-
 class Lexicon {
  public:
   // Parses the embedded data files plus `extra_chrome_phrases` (role chrome,
@@ -72,10 +68,7 @@ class Lexicon {
   // the word's info (null when the lexicon does not know the word).
   bool is_stop_word(int language, std::string_view folded_word, const WordInfo* info) const;
   // The info of a folded word, null when the lexicon does not know it.
-  const WordInfo* word_info(std::string_view folded_word) const {
-    auto it = words_.find(folded_word);
-    return it == words_.end() ? nullptr : &it->second;
-  }
+  const WordInfo* word_info(std::string_view folded_word) const { return words_.find(folded_word); }
   int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day
@@ -132,7 +125,7 @@ class Lexicon {
   std::vector<std::pair<std::string, int>> prefix_hints_;  // hints_ in its iteration order
   Candidates prefix_hints_by_head_;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> hint_weights_;  // = hints_
-  std::unordered_map<std::string, WordInfo, StringHash, std::equal_to<>> words_;
+  WordTable words_;
   int arabic_ = -1;  // index of "ar" in languages_
 };
 

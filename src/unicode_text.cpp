@@ -11,11 +11,10 @@
 
 namespace winnow::internal {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   unsigned char c = p[i];
-  if (c < 0x80) { ++i; return c; }
   int len = 0;
   char32_t cp = 0;
   if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
@@ -55,20 +54,17 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool is_non_ascii_space(char32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool is_non_ascii_letter(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) || u_getCombiningClass(cp) != 0 ||
          u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
 }
 
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool is_non_ascii_digit(char32_t cp) {
   return u_isdigit(static_cast<UChar32>(cp));
 }
 
