@@ -325,7 +325,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     for (uint32_t i : found) consider(contains_phrases_[i], false);
   }
   if (words <= w.contains_max_words && !raw_contains_phrases_.empty() &&
-      original.find_first_of("./") != std::string_view::npos) {
+      std::any_of(original.begin(), original.end(), [](char c) { return c == '.' || c == '/'; })) {
     std::string lower;
     lower.reserve(original.size());
     for (char ch : original) lower += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;

@@ -234,17 +234,22 @@ class HtmlWalker {
     if (el.tag == GUMBO_TAG_BR) { line_break(owner); return; }
     if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
 
-    bool block = is_block_tag(el.tag);
-    bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
-    Owner inner = owner;
-    if (block) {
-      flush(owner);
-      enter_block(el, inner);
-    }
+    const bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
     if (link) ++link_depth_;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), inner, depth + 1);
+    if (is_block_tag(el.tag)) {  // only blocks change the owner: no copy for the others
+      flush(owner);
+      Owner inner = owner;
+      enter_block(el, inner);
+      walk_children(kids, inner, depth);
+      flush(inner);
+    } else {
+      walk_children(kids, owner, depth);
+    }
     if (link) --link_depth_;
-    if (block) flush(inner);
+  }
+
+  void walk_children(const GumboVector& kids, const Owner& owner, int depth) {
+    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), owner, depth + 1);
   }
 
   void enter_block(const GumboElement& el, Owner& inner) {
@@ -289,7 +294,7 @@ class HtmlWalker {
     if (!buffer_.empty() && owner.container != buffer_owner_.container) flush(buffer_owner_);
     if (buffer_.empty()) buffer_owner_ = owner;
     buffer_ += text;
-    if (link_depth_ > 0) link_chars_ += count_chars(collapse_whitespace(text));
+    if (link_depth_ > 0) link_chars_ += count_collapsed_chars(text);
     if (text.find_first_not_of(" \t\n\r\f") != std::string_view::npos) {
       has_text_ = true;
       pending_breaks_ = 0;

@@ -105,6 +105,20 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+int count_collapsed_chars(std::string_view s) {
+  int chars = 0;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_space(next_code_point(s, i))) {
+      pending_space = true;
+      continue;
+    }
+    chars += 1 + (pending_space && chars > 0);  // the space collapse_whitespace writes before it
+    pending_space = false;
+  }
+  return chars;
+}
+
 namespace {
 
 // Arabic marks dropped from keys: tanween, harakat, shadda, sukun, superscript alef,

@@ -25,6 +25,8 @@ void append_utf8(std::string& out, char32_t cp);
 
 // Collapses every run of Unicode whitespace to one ASCII space and trims.
 std::string collapse_whitespace(std::string_view s);
+// count_chars(collapse_whitespace(s)), without building the string.
+int count_collapsed_chars(std::string_view s);
 
 // The matching key of a phrase or line: lower case; Arabic hamza forms of
 // alef, alef maqsura, teh marbuta, tatweel, harakat and tanween folded

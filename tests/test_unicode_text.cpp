@@ -66,3 +66,11 @@ TEST(UnicodeText, FoldKeyIsIdempotentOnEveryCodePoint) {
     }
   }
 }
+
+TEST(UnicodeText, CountCollapsedCharsMatchesCollapsing) {
+  for (const char* s : {"", "  ", "a", " a  b ", "\xC2\xA0x\xE2\x80\x83y\t\n z ", "\xFF a \xE2\x82", "Né  ici"}) {
+    EXPECT_EQ(winnow::internal::count_collapsed_chars(s),
+              winnow::internal::count_chars(winnow::internal::collapse_whitespace(s)))
+        << s;
+  }
+}
