@@ -3,7 +3,7 @@
 // over ../shared/bench; see bench/README.md.
 //
 //   winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]...
-//                [--winnow BIN] [--startup-runs N]
+//                [--winnow BIN] [--startup-runs N] [--out-dir DIR]
 //
 // In-process: the files of each dataset are loaded into memory, then
 // extracted one after the other on this thread through the library's
@@ -11,7 +11,8 @@
 // classify, render); the best of N runs counts.
 // With --winnow BIN, per dataset: `BIN -r DIR -o TMP -j 1` (best of N runs;
 // its peak RSS from wait4), and BIN's start-up time: `BIN --version` and BIN
-// on a one-paragraph page, median of --startup-runs runs.
+// on a one-paragraph page, median of --startup-runs runs. Batch outputs go
+// under --out-dir (default /dev/shm when it exists, else the temp folder).
 // Pin the process to one core (taskset -c 1): the children inherit it.
 #include <fcntl.h>
 #include <spawn.h>
@@ -78,6 +79,7 @@ struct Options {
   int startup_runs = 100;
   std::string json_path;
   std::string winnow_bin;
+  std::string out_parent;  // where batch outputs go (default: /dev/shm or the temp folder)
   std::vector<Dataset> datasets;
 };
 
@@ -95,7 +97,7 @@ std::string read_file(const fs::path& path) {
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "winnow_speed: " << message
             << "\nusage: winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]...\n"
-               "                    [--winnow BIN] [--startup-runs N]\n";
+               "                    [--winnow BIN] [--startup-runs N] [--out-dir DIR]\n";
   std::exit(2);
 }
 
@@ -117,6 +119,7 @@ Options parse_args(int argc, char** argv) {
     else if (arg == "--startup-runs") options.startup_runs = std::max(1, std::atoi(value().c_str()));
     else if (arg == "--json") options.json_path = value();
     else if (arg == "--winnow") options.winnow_bin = value();
+    else if (arg == "--out-dir") options.out_parent = value();
     else if (arg == "--html") options.datasets.push_back(dataset_arg(value(), winnow::InputType::kHtml));
     else if (arg == "--text") options.datasets.push_back(dataset_arg(value(), winnow::InputType::kText));
     else usage_error("unknown argument " + arg);
@@ -200,8 +203,15 @@ ChildRun run_child(const std::vector<std::string>& args, const std::string& stdi
   return result;
 }
 
-fs::path make_temp_dir() {
-  std::string pattern = (fs::temp_directory_path() / "winnow-speed-XXXXXX").string();
+// Batch outputs go to tmpfs (/dev/shm) when there is one: the figures are
+// then winnow's, not the output filesystem's (ext4 allocating inodes next to
+// many recently deleted ones, as in repeated runs, costs up to a third).
+fs::path make_temp_dir(const std::string& parent) {
+  std::error_code error;
+  const fs::path base = !parent.empty()                        ? fs::path(parent)
+                        : fs::is_directory("/dev/shm", error) ? fs::path("/dev/shm")
+                                                               : fs::temp_directory_path();
+  std::string pattern = (base / "winnow-speed-XXXXXX").string();
   if (!mkdtemp(pattern.data())) {
     std::perror("winnow_speed: mkdtemp");
     std::exit(1);
@@ -277,7 +287,7 @@ int main(int argc, char** argv) {
   // The child processes run first, while this process is still small: a
   // child's peak RSS counts this process's at the time it was spawned.
   if (!options.winnow_bin.empty()) {
-    const fs::path temp = make_temp_dir();
+    const fs::path temp = make_temp_dir(options.out_parent);
     std::printf("%s -r DIR -o OUT -j 1, best of %d runs; peak RSS of the process\n",
                 options.winnow_bin.c_str(), options.runs);
     std::printf("%-18s %-4s %5s %7s %9s %8s  | %7s %7s %7s\n", "dataset", "mode", "pages", "MB", "pages/s",
