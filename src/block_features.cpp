@@ -35,12 +35,12 @@ bool is_sentence_end(char32_t cp) {
 
 // The last code point of `s` that is not a closing quote or bracket.
 char32_t last_meaningful(std::string_view s) {
-  std::vector<char32_t> cps;
-  for (std::size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
-  for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
-    if (!is_closing_mark(*it) && !is_space(*it)) return *it;
+  char32_t last = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (!is_closing_mark(cp) && !is_space(cp)) last = cp;
   }
-  return 0;
+  return last;
 }
 
 bool starts_with_bullet(std::string_view s) {
@@ -50,6 +50,8 @@ bool starts_with_bullet(std::string_view s) {
 }
 
 bool is_number_word(std::string_view w) {
+  if (!w.empty() && static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9'))
+    return false;  // most words: an ASCII letter first
   bool digit = false;
   for (std::size_t i = 0; i < w.size();) {
     char32_t cp = next_code_point(w, i);
@@ -200,41 +202,90 @@ bool has_glued_dateline(std::string_view s, int min_words_before) {
 
 }  // namespace
 
+// The languages (bits of Lexicon::languages()) word `w` is a stop word of.
+uint32_t stop_languages(const Lexicon& lexicon, std::string_view w) {
+  const WordInfo* info = lexicon.word_info(w);
+  uint32_t languages = info ? info->stop_languages : 0;
+  const int arabic = lexicon.arabic_index();  // stop words behind Arabic clitics
+  if (arabic >= 0 && !(languages & (1u << arabic)) && lexicon.is_stop_word(arabic, w, info))
+    languages |= 1u << arabic;
+  return languages;
+}
+
+SegmentWords segment_words(const Segment& segment, const Lexicon& lexicon) {
+  SegmentWords words;
+  words.key = fold_key(segment.text);
+  const std::string_view key = words.key;
+  for (size_t start = 0; start < key.size();) {
+    size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    if (end > start) {
+      words.spans.emplace_back(uint32_t(start), uint32_t(end - start));
+      words.infos.push_back(lexicon.word_info(key.substr(start, end - start)));
+    }
+    start = end + 1;
+  }
+  return words;
+}
+
 std::string detect_language(const Page& page, const Lexicon& lexicon) {
-  std::unordered_map<std::string, int> hits;
+  std::vector<SegmentWords> words;
+  for (const auto& seg : page.segments) words.push_back(segment_words(seg, lexicon));
+  return detect_language(words, lexicon);
+}
+
+std::string detect_language(const std::vector<SegmentWords>& segments, const Lexicon& lexicon) {
+  const auto& languages = lexicon.languages();
+  std::vector<int> hits(languages.size(), 0);
   int total = 0;
-  for (const auto& seg : page.segments) {
-    for (const auto& w : word_keys(seg.text)) {
+  const int arabic = lexicon.arabic_index();
+  for (const SegmentWords& words : segments) {
+    for (size_t i = 0; i < words.size(); ++i) {
       ++total;
-      for (const auto& lang : lexicon.languages()) hits[lang] += lexicon.is_stop_word(lang, w);
+      uint32_t bits = words.infos[i] ? words.infos[i]->stop_languages : 0;
+      // Stop words behind Arabic clitics.
+      if (arabic >= 0 && !(bits & (1u << arabic)) && lexicon.is_stop_word(arabic, words.word(i), words.infos[i]))
+        bits |= 1u << arabic;
+      for (; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }
     if (total > 4000) break;
   }
   std::string best;
   int best_hits = 0;
-  for (const auto& lang : lexicon.languages()) {
-    if (hits[lang] > best_hits) { best = lang; best_hits = hits[lang]; }
+  for (size_t i = 0; i < languages.size(); ++i) {
+    if (hits[i] > best_hits) { best = languages[i]; best_hits = hits[i]; }
   }
   if (total == 0 || best_hits < 0.05 * total) return "";
   return best;
 }
 
 Features compute_features(const Segment& seg, const std::string& language, const Lexicon& lexicon) {
+  return compute_features(seg, segment_words(seg, lexicon), language, lexicon);
+}
+
+Features compute_features(const Segment& seg, const SegmentWords& words, const std::string& language,
+                          const Lexicon& lexicon) {
   Features f;
   const std::string& s = seg.text;
   f.chars = count_chars(s);
   f.words = count_words(s);
-  std::string key = fold_key(s);
-  std::vector<std::string> keys = word_keys(key);
+  const std::string& key = words.key;
+  // fold_key is idempotent (tested), so the key's words are its own.
+  std::vector<std::string_view> keys;
+  keys.reserve(words.size());
+  for (size_t i = 0; i < words.size(); ++i) keys.push_back(words.word(i));
 
+  const int language_index = lexicon.language_index(language);
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
-  for (const auto& w : keys) {
-    if (!language.empty() && lexicon.is_stop_word(language, w)) ++stops;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string_view w = keys[i];
+    const WordInfo* info = words.infos[i];
+    if (lexicon.is_stop_word(language_index, w, info)) ++stops;
     if (is_number_word(w)) {
       ++numbers;
       strong_date |= looks_like_year(w);
-    } else if (int kind = lexicon.date_word(w)) {
+    } else if (int kind = info ? info->date_kind : 0) {
       ++date_words;
       strong_date |= kind == 2;
     }

@@ -14,8 +14,9 @@
 // 4. a hand-written linear cleanup pass: invalid UTF-8 -> U+FFFD (one per
 //    maximal subpart), drop NUL, C0 and C1 controls and DEL but \t \n,
 //    CRLF/CR/FF/VT/NEL -> LF, drop U+FEFF and U+200B (keep ZWNJ/ZWJ).
-// 5. NFC via ICU, only when a code point >= U+0300 was seen and the text is
-//    not already NFC, so ASCII/Latin-1 text never touches ICU.
+// 5. NFC via ICU, only when a code point NFC may change was seen (a combining
+//    mark, a singleton: nfc_inert.h) and the text is not already NFC, so most
+//    text never touches ICU.
 #include "decode.h"
 
 #include <unicode/bytestream.h>
@@ -31,6 +32,8 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+
+#include "nfc_inert.h"
 
 namespace winnow::internal {
 namespace {
@@ -265,7 +268,7 @@ class TextCleaner {
       if (cls == kMulti) {
         const Utf8Step st = utf8_step(p, end);
         if (!needs_rewrite(st.cp)) {
-          maybe_not_nfc_ |= st.cp >= 0x300;
+          if (!maybe_not_nfc_ && st.cp >= 0x300) maybe_not_nfc_ = !is_nfc_inert(char32_t(st.cp));
           p += st.len;
           continue;
         }
@@ -297,7 +300,7 @@ class TextCleaner {
 
   std::string out_;
   bool lf_after_cr_ = false;
-  bool maybe_not_nfc_ = false;  // saw a code point >= U+0300 (nothing below changes)
+  bool maybe_not_nfc_ = false;  // saw a code point NFC may change (nfc_inert.h)
 };
 
 void TextCleaner::normalize_nfc(std::string& text) {
@@ -344,8 +347,19 @@ bool has_binary_magic(std::string_view b) {
 bool too_many_controls(std::string_view s) {
   s = s.substr(0, kSniffBytes);
   size_t bad = 0;
-  for (unsigned char c : s)
+  for (size_t i = 0; i < s.size();) {
+    if (s.size() - i >= 8) {  // no byte below 0x20 in these eight: skip them
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if ((((w - kOnes * 0x20) & ~w) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i++]);
     bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
+  }
   return bad >= 8 && bad * 10 > s.size();
 }
 

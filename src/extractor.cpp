@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "block_features.h"
 #include "lexicon.h"
+#include "pipeline.h"
 #include "segment.h"
 #include "sniff.h"
 #include "unicode_text.h"
@@ -75,24 +76,35 @@ void drop_repeated_blocks(const std::unordered_map<std::string, std::string>& re
 }  // namespace
 
 Result Extractor::extract(std::string_view bytes) const {
-  const Options& opt = impl_->options;
+  internal::StageClock untimed;
+  return internal::run_pipeline(impl_->options, impl_->lexicon, bytes, untimed);
+}
+
+namespace internal {
+
+Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view bytes,
+                    StageClock& clock, bool cut_invisible) {
   if (bytes.size() > opt.max_bytes) {
     return failure(Status::kTooLarge, "input is " + std::to_string(bytes.size()) +
                                           " bytes, over the limit of " + std::to_string(opt.max_bytes));
   }
   internal::Decoded decoded = internal::decode(bytes, opt.encoding);
+  clock.lap(Stage::kDecode);
   if (decoded.bad_encoding) return failure(Status::kBadEncoding, "unknown encoding '" + opt.encoding + "'");
   if (decoded.binary) return failure(Status::kBinary, "input is binary, not a text document");
 
-  const internal::Lexicon& lexicon = impl_->lexicon;
   bool html = choose_html(opt.input_type, decoded.text);
-  internal::Page page = html ? internal::segment_html(decoded.text, lexicon)
+  internal::Page page = html ? internal::segment_html(decoded.text, lexicon, clock, cut_invisible)
                              : internal::segment_text(decoded.text);
+  clock.lap(Stage::kSegment);
 
   Result result;
   result.input_type = html ? "html" : "text";
   result.encoding = decoded.encoding;
-  result.language = internal::detect_language(page, lexicon);
+  std::vector<internal::SegmentWords> words;
+  words.reserve(page.segments.size());
+  for (const auto& seg : page.segments) words.push_back(internal::segment_words(seg, lexicon));
+  result.language = internal::detect_language(words, lexicon);
   result.title = page.title;
   result.url = page.url;
   result.site_name = page.site_name;
@@ -101,7 +113,9 @@ Result Extractor::extract(std::string_view bytes) const {
 
   std::vector<internal::Features> features;
   features.reserve(page.segments.size());
-  for (const auto& seg : page.segments) features.push_back(internal::compute_features(seg, result.language, lexicon));
+  for (std::size_t i = 0; i < page.segments.size(); ++i)
+    features.push_back(internal::compute_features(page.segments[i], words[i], result.language, lexicon));
+  clock.lap(Stage::kFeatures);
   bool language_known = !result.language.empty();
   std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);
   // No article under chrome-named containers that hold the whole page: the
@@ -119,16 +133,20 @@ Result Extractor::extract(std::string_view bytes) const {
     b.keep = decisions[i].keep;
     b.score = decisions[i].score;
     b.rule = decisions[i].rule;
-    std::string terms;
-    internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
-    b.features = internal::describe(features[i]) + " | " + terms;
-    if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
-    if (!decisions[i].region.empty()) b.features += " | region: " + decisions[i].region;
+    if (opt.describe_blocks) {
+      std::string terms;
+      internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
+      b.features = internal::describe(features[i]) + " | " + terms;
+      if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
+      if (!decisions[i].region.empty()) b.features += " | region: " + decisions[i].region;
+    }
     result.blocks.push_back(std::move(b));
   }
   if (html) drop_title_heading(result.title, page, result.blocks);
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
+  clock.lap(Stage::kClassify);
   return result;
 }
 
+}  // namespace internal
 }  // namespace winnow

@@ -43,6 +43,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "html_attributes.h"
+#include "html_token_scan.h"
+
 namespace winnow::internal {
 namespace {
 
@@ -53,7 +56,8 @@ enum KnownTag : uint32_t {
   kOther, kP, kLi, kDd, kDt, kOption, kOptgroup, kTd, kTh, kTr, kTbody, kThead, kTfoot,
   kTable, kCaption, kColgroup, kButton, kHtml, kHead, kBody, kSvg, kMath, kA, kPlaintext,
   kH1, kH2, kH3, kH4, kH5, kH6, kAddress, kDiv, kTemplate, kSelect, kScript, kTextarea,
-  kFont, kInput, kKeygen, kForm, kFrameset, kFrame, kNoframes, kRemoved, kNumKnown
+  kFont, kInput, kKeygen, kForm, kFrameset, kFrame, kNoframes, kMeta, kLink, kPre, kListing,
+  kRemoved, kNumKnown
 };
 constexpr std::string_view kKnownNames[kNumKnown] = {
     "",      "p",     "li",   "dd",   "dt",       "option",  "optgroup", "td",    "th",
@@ -61,6 +65,7 @@ constexpr std::string_view kKnownNames[kNumKnown] = {
     "head",  "body",  "svg",  "math", "a",        "plaintext", "h1",     "h2",    "h3",
     "h4",    "h5",    "h6",   "address", "div",   "template", "select", "script",
     "textarea", "font", "input", "keygen", "form", "frameset", "frame", "noframes",
+    "meta",  "link", "pre", "listing",
     " removed"};  // an element off Gumbo's stack that is still an ancestor in its tree
 
 enum TagFlag : uint32_t {
@@ -81,6 +86,9 @@ enum TagFlag : uint32_t {
   kMathIntegration = 1 << 14,  // same for math
   kNoFrameset = 1 << 15,       // start tag stops a later <frameset> replacing the body
   kHeadContent = 1 << 16,      // may come before the body starts
+  kHiddenRawText = 1 << 17,    // raw text the walker never reads (cut with cut_invisible)
+  kKeepsAttributes = 1 << 18,  // all its attributes matter to the tree builder
+  kWalkerBlock = 1 << 19,      // the walker reads its hints (html_attributes.h)
 };
 
 struct FlagList {
@@ -119,6 +127,12 @@ constexpr FlagList kFlagLists[] = {
     {kMathIntegration, "mi mo mn ms mtext annotation-xml"},
     {kHeadContent, "base basefont bgsound link meta title style script noscript template "
                    "noframes head html"},
+    {kHiddenRawText, "script style textarea iframe noembed noframes"},
+    // Formatting elements (but a, of which one at most is active) are
+    // compared attribute by attribute for the "Noah's ark" rule; isindex
+    // shows its prompt; svg and math start foreign content, left alone.
+    {kKeepsAttributes, "b big code em font i nobr s small strike strong tt u isindex svg math"},
+    {kWalkerBlock, kBlockElements},
     {kNoFrameset, "applet marquee object table area br embed img keygen wbr input hr textarea "
                   "xmp iframe select pre listing li dd dt button body template image"},
 };
@@ -178,60 +192,9 @@ class TagTable {
 
 // ------------------------------------------------------------- scanning
 
-bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
-
-// Scans a tag's attributes from `pos` (just after the tag name) like the HTML
-// tokenizer, honouring quoted values. Returns the position after the closing
-// '>' or npos at end of input; sets self_closing for a `/>` ending.
-size_t scan_tag_end(std::string_view s, size_t pos, bool& self_closing) {
-  enum State { kBeforeName, kName, kAfterName, kBeforeValue, kUnquoted, kAfterQuoted, kSlash };
-  State st = kBeforeName;
-  self_closing = false;
-  for (; pos < s.size(); ++pos) {
-    const char c = s[pos];
-    switch (st) {
-      case kBeforeName:
-      case kAfterQuoted:
-        if (c == '>') return pos + 1;
-        if (c == '/') st = kSlash;
-        else if (!is_space(c)) st = kName;
-        break;
-      case kName:
-      case kAfterName:
-        if (c == '>') return pos + 1;
-        if (c == '/') st = kSlash;
-        else if (c == '=') st = kBeforeValue;
-        else if (is_space(c)) st = kAfterName;
-        else st = kName;
-        break;
-      case kBeforeValue:
-        if (c == '>') return pos + 1;
-        if (c == '"' || c == '\'') {
-          size_t close = s.find(c, pos + 1);
-          if (close == s.npos) return s.npos;
-          pos = close;
-          st = kAfterQuoted;
-        } else if (!is_space(c)) {
-          st = kUnquoted;
-        }
-        break;
-      case kUnquoted:
-        if (c == '>') return pos + 1;
-        if (is_space(c)) st = kBeforeName;
-        break;
-      case kSlash:
-        if (c == '>') {
-          self_closing = true;
-          return pos + 1;
-        }
-        st = (c == '/' || is_space(c)) ? kBeforeName : kName;
-        break;
-    }
-  }
-  return s.npos;
-}
+bool is_alpha(char c) { return is_ascii_alpha(c); }
+bool is_space(char c) { return is_html_space(c); }
+char lower(char c) { return ascii_lower(c); }
 
 // ------------------------------------------- active formatting elements
 
@@ -373,8 +336,10 @@ bool no_wall(uint32_t, uint32_t) { return false; }
 
 class NestingCapper {
  public:
-  NestingCapper(std::string_view html, int max_depth)
-      : in_(html), max_(max_depth < 0 ? 0 : size_t(max_depth)) {
+  NestingCapper(std::string_view html, const PrescanOptions& options)
+      : in_(html),
+        max_(options.max_depth < 0 ? 0 : size_t(options.max_depth)),
+        cut_invisible_(options.cut_invisible) {
     // Gumbo always builds html and body: count them from the start.
     push_implied(kHtml);
     push_implied(kBody);
@@ -388,6 +353,7 @@ class NestingCapper {
       if (lt > pos) text(pos, lt);
       pos = markup(lt);
     }
+    if (region_.open) close_region(in_.size());  // an svg or template open at the end
     if (!any_cut_) return std::string(in_);
     out_.append(in_.substr(copied_));
     return std::move(out_);
@@ -416,6 +382,7 @@ class NestingCapper {
   // --- tokens; each returns the position after the token
 
   size_t markup(size_t lt) {
+    token_start_ = lt;
     const size_t p = lt + 1;
     if (p >= in_.size()) return in_.size();
     const char c = in_[p];
@@ -438,12 +405,13 @@ class NestingCapper {
   // Comments, doctype, CDATA (in svg/math) and other "<!" bogus comments.
   size_t bang(size_t lt) {
     if (in_.compare(lt, 4, "<!--") == 0) {
-      if (in_.compare(lt + 4, 1, ">") == 0) return lt + 5;   // <!-->
-      if (in_.compare(lt + 4, 2, "->") == 0) return lt + 6;  // <!--->
-      size_t end = in_.find("-->", lt + 4);
-      return end == in_.npos ? in_.size() : end + 3;
+      const RawTextEnd comment = comment_end(in_, lt);
+      if (cutting() && comment.content_end > lt + 4) cut(lt + 4, comment.content_end);
+      return comment.after;
     }
-    if (in_foreign() && in_.compare(lt, 9, "<![CDATA[") == 0) {
+    // CDATA sections exist where Gumbo's current node is not an HTML
+    // element: svg/math content, integration points included.
+    if (!kept_ctx_.empty() && kept_ctx_.back().ns != kHtmlNs && in_.compare(lt, 9, "<![CDATA[") == 0) {
       size_t end = in_.find("]]>", lt + 9);
       return end == in_.npos ? in_.size() : end + 3;
     }
@@ -463,50 +431,62 @@ class NestingCapper {
   size_t start_tag(size_t lt) {
     bool self_closing = false;
     const size_t name_end = read_name(lt + 1);
-    const size_t end = scan_tag_end(in_, name_end, self_closing);
+    attributes_.clear();
+    const size_t end = scan_tag(in_, name_end, self_closing,
+                                [this](const AttributeSpan& a) { attributes_.push_back(a); });
     if (end == in_.npos) return in_.size();  // truncated tag at EOF: Gumbo drops it
     const uint32_t id = tags_.intern(name_);
     const uint32_t f = tags_.flags(id);
     const std::string_view attrs = in_.substr(name_end, end - name_end);
+    if (id == kPre || id == kListing) seen_preformatted_ = true;
     if (in_select() && !select_allows(id, f)) return ignored(lt, end);
     if (in_foreign() && breaks_out(id, f, attrs)) {
       while (in_foreign()) pop_entry();
     }
     if (in_foreign()) {  // svg/math content: no HTML rules, `/>` closes
-      if (!self_closing) open_element(lt, end, id, attrs);
+      if (!self_closing) open_element(lt, end, id, attrs, false);
       return end;
     }
+    // HTML rules inside svg (an integration point such as foreignObject) may
+    // touch the tree outside it: that svg's content is not cut.
+    if (region_.open && region_.id == kSvg) region_.risky = true;
     // A frameset replaces the body if nothing much came before it; inside
     // one only frameset, frame and noframes count.
     if (in_frameset() && id != kFrameset && id != kFrame && id != kNoframes)
       return ignored(lt, end);
     if (id == kFrameset && !in_frameset()) {
       // Before the body starts a frameset is always taken.
-      if ((body_started_ && !frameset_ok_) || in_template()) return ignored(lt, end);
+      if ((body_started_ && !frameset_ok_) || in_template()) return ignored_frameset(lt, end);
       while (stack_.size() > 1) pop_entry();
       frameset_ok_ = false;
     }
-    if (f & kNoFrameset) frameset_ok_ = false;
+    if ((f & kNoFrameset) && !(id == kInput && is_hidden_input(lt))) frameset_ok_ = false;
     if (!(f & kHeadContent) && !in_template()) body_started_ = true;
     const bool rebuilds = !(f & kSpecial) || (f & kRebuilds);
     if ((f & kVoid) || (self_closing && (id == kSvg || id == kMath))) {
       close_implied(id, f);  // <hr> closes a <p>
       if (rebuilds) reopen_formatting();
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return end;
     }
     if (id == kPlaintext || (f & kRawText)) {
       close_implied(id, f);  // <xmp>, <plaintext> close a <p>
       if (id == kPlaintext) return in_.size();  // the rest is text
       if (rebuilds) reopen_formatting();
-      return skip_raw_text(end);
+      const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld(lt));
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+      return raw_text(end, id, hide);
     }
-    if (id == kHtml || id == kHead || id == kBody) return end;  // already open / a leaf
+    if (id == kHtml || id == kHead || id == kBody) {  // already open / a leaf
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+      return end;
+    }
     if ((f & kTableItem) && id != kTable && !in_table() && !current_is(kTemplate))
       return ignored(lt, end);  // cells, rows... outside a table
     if (id == kForm && form_open_ && !in_template()) return ignored(lt, end);  // form in a form
     close_implied(id, f);
     if (rebuilds) reopen_formatting();
-    open_element(lt, end, id, attrs);
+    if (open_element(lt, end, id, attrs, true)) drop_unread_attributes(lt, name_end, end, id, f, self_closing);
     return end;
   }
 
@@ -518,12 +498,16 @@ class NestingCapper {
   }
 
   // Pushes the element of the start tag in_[lt, end), cutting the tag if
-  // that would go deeper than max_depth.
-  void open_element(size_t lt, size_t end, uint32_t id, std::string_view attrs) {
+  // that would go deeper than max_depth; returns whether it is kept. An svg
+  // or template opened by HTML rules starts a region whose content is cut.
+  bool open_element(size_t lt, size_t end, uint32_t id, std::string_view attrs, bool html_rules) {
     const bool keep = has_room_for(id);
     push(id, keep, hash_bytes(attrs));
     if (!keep) cut(lt, end);
     if (keep && id == kForm) form_open_ = true;
+    if (keep && html_rules && (id == kSvg || id == kTemplate) && cutting())
+      region_ = {true, id, end, stack_.size() - 1, false};
+    return keep;
   }
 
   // In a select the tree builder ignores most start tags; some close it.
@@ -544,6 +528,10 @@ class NestingCapper {
     const size_t end = scan_tag_end(in_, read_name(lt + 2), self_closing);
     if (end == in_.npos) return in_.size();
     const uint32_t id = tags_.lookup(name_);
+    // An end tag that HTML rules handle inside svg content may close
+    // elements outside it: that svg's content is not cut.
+    if (region_.open && region_.id == kSvg && !kept_ctx_.empty() && kept_ctx_.back().ns == kHtmlNs)
+      region_.risky = true;
     if ((id == kOther && !tags_.full()) || id == kHtml || id == kBody)
       return end;  // ignored for counting
     if (in_frameset() && id != kFrameset) return end;
@@ -602,6 +590,11 @@ class NestingCapper {
       --e.count;
       return;
     }
+    if (region_.open && idx <= region_.stack_index) {
+      region_.risky = true;
+      if (idx < region_.stack_index) --region_.stack_index;
+      else close_region(token_start_);
+    }
     if (e.kept) {
       size_t kept_above = 0;
       for (size_t i = idx + 1; i < stack_.size(); ++i) kept_above += stack_[i].kept;
@@ -613,62 +606,119 @@ class NestingCapper {
 
   void close_select() { pop_if_found(find_open(is_tag(kSelect), no_wall)); }
 
-  // Does in_ hold `name` (case-insensitively) at pos, followed by a space,
-  // '/' or '>'?
-  bool name_at(size_t pos, std::string_view name) const {
-    if (in_.size() - pos <= name.size()) return false;
-    for (size_t i = 0; i < name.size(); ++i)
-      if (lower(in_[pos + i]) != name[i]) return false;
-    const char c = in_[pos + name.size()];
-    return is_space(c) || c == '/' || c == '>';
+  // Content of script, style, title, textarea... runs to its end tag; the
+  // content of the hidden ones is cut (with cut_invisible).
+  size_t raw_text(size_t pos, uint32_t id, bool hide) {
+    const RawTextEnd r = id == kScript ? script_data_end(in_, pos) : raw_text_end(in_, pos, name_);
+    if (hide && cutting() && r.content_end > pos) cut(pos, r.content_end);
+    return r.after;
   }
 
-  // The position after the end tag whose name ends at pos.
-  size_t after_end_tag(size_t pos) const {
-    bool self_closing = false;
-    const size_t end = scan_tag_end(in_, pos, self_closing);
-    return end == in_.npos ? in_.size() : end;
-  }
+  // --- what cut_invisible cuts, besides raw text and comment text
 
-  // Content of style, title, textarea... runs to "</name".
-  size_t skip_raw_text(size_t pos) {
-    if (name_ == "script") return skip_script(pos);
-    while ((pos = in_.find("</", pos)) != in_.npos) {
-      if (name_at(pos + 2, name_)) return after_end_tag(pos + 2 + name_.size());
-      pos += 2;
-    }
-    return in_.size();
-  }
+  bool cutting() const { return cut_invisible_ && !region_.open; }
 
-  // Script content, with the tokenizer's "escaped" states: after "<!--" a
-  // "<script" opens a nested script that hides the next "</script>".
-  size_t skip_script(size_t pos) {
-    enum { kData, kEscaped, kDoubleEscaped } state = kData;
-    while (pos < in_.size()) {
-      pos = in_.find_first_of(state == kData ? "<" : "<-", pos);
-      if (pos == in_.npos) break;
-      if (in_[pos] == '-') {
-        if (in_.compare(pos, 3, "-->") == 0) {
-          state = kData;
-          pos += 3;
-        } else {
-          ++pos;
-        }
-      } else if (in_.compare(pos, 2, "</") == 0 && name_at(pos + 2, "script")) {
-        if (state != kDoubleEscaped) return after_end_tag(pos + 8);
-        state = kEscaped;
-        pos += 8;
-      } else if (state == kData && in_.compare(pos, 4, "<!--") == 0) {
-        state = kEscaped;
-        pos += 2;  // the "--" may also close: "<!-->"
-      } else if (state == kEscaped && name_at(pos + 1, "script")) {
-        state = kDoubleEscaped;
-        pos += 7;
-      } else {
-        ++pos;
+  // The value of attribute `name` of the start tag at lt ("" if none).
+  std::string_view attribute_value(size_t lt, std::string_view name) const {
+    (void)lt;
+    for (const AttributeSpan& a : attributes_) {
+      const std::string_view text = in_.substr(a.begin, a.end - a.begin);
+      const size_t name_length = a.name_end - a.begin;
+      if (name_length != name.size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < name_length && same; ++i) same = lower(text[i]) == name[i];
+      if (!same) continue;
+      std::string_view value = text.substr(name_length);
+      while (!value.empty() && (is_space(value.front()) || value.front() == '=')) value.remove_prefix(1);
+      if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+        value.remove_prefix(1);
+        if (!value.empty()) value.remove_suffix(1);
       }
+      return value;  // the first one counts, as in the tokenizer
     }
-    return in_.size();
+    return {};
+  }
+
+  static bool contains_ci(std::string_view text, std::string_view lower_needle) {
+    for (size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
+      size_t k = 0;
+      while (k < lower_needle.size() && lower(text[i + k]) == lower_needle[k]) ++k;
+      if (k == lower_needle.size()) return true;
+    }
+    return false;
+  }
+
+  // <script type="application/ld+json">: kept, the extractor may read it.
+  bool is_json_ld(size_t lt) const { return contains_ci(attribute_value(lt, "type"), "ld+json"); }
+
+  // <input type=hidden> neither stops a frameset nor leaves a table.
+  bool is_hidden_input(size_t lt) const {
+    std::string_view type = attribute_value(lt, "type");
+    return type.size() == 6 && contains_ci(type, "hidden");
+  }
+
+  // How the walker reads the attributes of element `id`.
+  static AttributeReader reader_of(uint32_t id, uint32_t f) {
+    if (f & kKeepsAttributes) return AttributeReader::kAll;
+    if (f & kWalkerBlock) return AttributeReader::kBlock;
+    switch (id) {
+      case kA: return AttributeReader::kAnchor;
+      case kMeta: return AttributeReader::kMeta;
+      case kLink: return AttributeReader::kLink;
+      case kInput: case kScript: return AttributeReader::kTyped;
+      default: return AttributeReader::kOther;
+    }
+  }
+
+  // Rewrites the kept start tag in_[lt, end) without the attributes no rule
+  // reads (html_attributes.h).
+  void drop_unread_attributes(size_t lt, size_t name_end, size_t end, uint32_t id, uint32_t f,
+                              bool self_closing) {
+    if (!cutting() || attributes_.empty()) return;
+    relative_.clear();
+    for (const AttributeSpan& a : attributes_) relative_.push_back({a.begin - lt, a.name_end - lt, a.end - lt});
+    rewritten_.clear();
+    if (!append_read_attributes(in_.substr(lt, end - lt), name_end - lt, relative_, self_closing,
+                                reader_of(id, f), rewritten_))
+      return;
+    begin_output();
+    out_.append(in_.substr(copied_, lt - copied_));
+    out_.append(rewritten_);
+    copied_ = end;
+  }
+
+  // Runs of spaces in text become their first character: the walker
+  // collapses them anyway, except in <pre> and <listing>, so collapsing stops
+  // for good at the first of those.
+  bool collapsing_spaces() const { return cutting() && !seen_preformatted_; }
+
+  void collapse_spaces(size_t begin, size_t end) {
+    for (size_t i = begin; i + 1 < end; ++i) {
+      if (!is_space(in_[i]) || !is_space(in_[i + 1])) continue;
+      size_t run_end = i + 2;
+      while (run_end < end && is_space(in_[run_end])) ++run_end;
+      cut(i + 1, run_end);
+      i = run_end - 1;
+    }
+  }
+
+  // A <frameset> the tree builder ignores. Cut with cut_invisible: cut text
+  // (in svg, in a template) no longer stops it in Gumbo's eyes.
+  size_t ignored_frameset(size_t lt, size_t end) {
+    if (cut_invisible_) {
+      cut(lt, end);
+      return end;
+    }
+    return ignored(lt, end);
+  }
+
+  // The svg or template element of the region was popped by the token at
+  // token_start_ (or the input ended): its content goes, unless HTML rules
+  // ran inside an svg or the nesting cap cut something there.
+  void close_region(size_t end) {
+    region_.open = false;
+    if (region_.risky || copied_ > region_.content_begin || end <= region_.content_begin) return;
+    cut(region_.content_begin, end);
   }
 
   // --- the stack
@@ -710,6 +760,7 @@ class NestingCapper {
   void pop_entry() {
     const Entry e = stack_.back();
     stack_.pop_back();
+    if (region_.open && stack_.size() == region_.stack_index) close_region(token_start_);
     if (e.kept) {
       --kept_;
       kept_ctx_.pop_back();
@@ -768,6 +819,7 @@ class NestingCapper {
 
   // What the tree builder does with text in_[begin, end).
   void text(size_t begin, size_t end) {
+    if (collapsing_spaces()) collapse_spaces(begin, end);
     reopen_formatting();
     if (frameset_ok_ || !body_started_) {
       for (size_t i = begin; i < end; ++i) {
@@ -810,6 +862,7 @@ class NestingCapper {
   size_t find_open_for_end_tag(uint32_t id) const {
     const uint32_t f = tags_.flags(id);
     if (id < kNumKnown && id != kOther && !(f & kHeading) && !is_open(id)) return npos;
+    if (id == kTemplate) return find_html_template();
     uint32_t walls = kSpecial;
     if (f & kTableItem) walls = kTableWall;
     else if (f & kSpecial) walls = kScopeWall | (id == kLi ? uint32_t(kListWall) : 0u);
@@ -819,6 +872,17 @@ class NestingCapper {
       if (open == id || ((f & kHeading) && (flags_at(i) & kHeading))) return i;
       if (id == kP && open == kButton) return npos;
       if (flags_at(i) & walls) return npos;
+    }
+    return npos;
+  }
+
+  // </template> closes the nearest HTML template, whatever is open inside
+  // it and however deep (a cut one stands for the one its end tag closes).
+  size_t find_html_template() const {
+    size_t kept_index = kept_ctx_.size();
+    for (size_t i = stack_.size(); i-- > 0;) {
+      const bool html = !stack_[i].kept || kept_ctx_[--kept_index].ns == kHtmlNs;
+      if (stack_[i].id == kTemplate && html) return i;
     }
     return npos;
   }
@@ -994,8 +1058,7 @@ class NestingCapper {
   // the cut would join what follows into new markup ("<" + cut + "b>"), so
   // it becomes "&lt;", which parses to the same text.
   void cut(size_t start, size_t end) {
-    if (!any_cut_) out_.reserve(in_.size());
-    any_cut_ = true;
+    begin_output();
     out_.append(in_.substr(copied_, start - copied_));
     copied_ = end;
     if (!out_.empty() && out_.back() == '<' && end < in_.size()) {
@@ -1007,8 +1070,31 @@ class NestingCapper {
     }
   }
 
+  // The output is a copy of the input with cuts: reserved once, at the first.
+  void begin_output() {
+    if (!any_cut_) out_.reserve(in_.size());
+    any_cut_ = true;
+  }
+
+  // An svg or template element (opened by HTML rules) whose content is cut
+  // when it closes: one at a time, the outermost.
+  struct Region {
+    bool open = false;
+    uint32_t id = kOther;
+    size_t content_begin = 0;  // after its start tag
+    size_t stack_index = 0;    // its entry
+    bool risky = false;        // HTML rules ran inside an svg
+  };
+
   std::string_view in_;
   size_t max_;
+  bool cut_invisible_;
+  Region region_;
+  size_t token_start_ = 0;  // where the token being handled starts
+  std::vector<AttributeSpan> attributes_;  // of the start tag being handled
+  std::vector<AttributeSpan> relative_;    // the same, relative to the tag
+  std::string rewritten_;                  // the tag without unread attributes
+  bool seen_preformatted_ = false;         // a <pre> or <listing> came
   std::string out_;
   size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
   bool any_cut_ = false;
@@ -1027,8 +1113,12 @@ class NestingCapper {
 
 }  // namespace
 
+std::string prescan_html(std::string_view html, const PrescanOptions& options) {
+  return NestingCapper(html, options).run();
+}
+
 std::string cap_nesting(std::string_view html, int max_depth) {
-  return NestingCapper(html, max_depth).run();
+  return prescan_html(html, PrescanOptions{max_depth, false});
 }
 
 }  // namespace winnow::internal

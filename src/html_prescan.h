@@ -1,4 +1,5 @@
-// Byte-level pass over HTML before Gumbo sees it.
+// Byte-level pass over HTML before Gumbo sees it: one scan that caps the
+// nesting depth and (optionally) cuts what the walker never reads.
 #pragma once
 
 #include <string>
@@ -12,5 +13,19 @@ namespace winnow::internal {
 // parse stays cheap and the text is not lost. Void elements and raw-text
 // elements (script, style, textarea, title, ...) are honoured when counting.
 std::string cap_nesting(std::string_view html, int max_depth);
+
+struct PrescanOptions {
+  int max_depth = 256;  // as cap_nesting
+  // Also cut, keeping every element and its boundaries: the text of scripts
+  // (but JSON-LD), styles and the other raw-text elements the walker skips
+  // (textarea, iframe, noembed, noframes); the text of comments; the content
+  // of svg and template elements; and the attributes of HTML start tags that
+  // no rule reads (html_attributes.h). Gumbo then parses a fraction of the
+  // bytes into the same visible tree (tests/test_prescan_cut.cpp).
+  bool cut_invisible = true;
+};
+
+// cap_nesting, and with options.cut_invisible the cuts above, in one pass.
+std::string prescan_html(std::string_view html, const PrescanOptions& options);
 
 }  // namespace winnow::internal

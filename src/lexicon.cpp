@@ -1,6 +1,7 @@
 // Parses src/data/*.txt (compiled in by embed.cmake) into the Lexicon's tables.
 #include "lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <utility>
@@ -69,17 +70,6 @@ bool starts_with_words(std::string_view text, std::string_view prefix) {
   return text.size() == prefix.size() || text[prefix.size()] == ' ';
 }
 
-bool contains_words(std::string_view text, std::string_view needle) {
-  for (std::size_t pos = text.find(needle); pos != std::string_view::npos;
-       pos = text.find(needle, pos + 1)) {
-    bool left_ok = pos == 0 || text[pos - 1] == ' ';
-    std::size_t end = pos + needle.size();
-    bool right_ok = end == text.size() || text[end] == ' ';
-    if (left_ok && right_ok) return true;
-  }
-  return false;
-}
-
 // A line key with a trailing count ("comments 12") or a leading one
 // ("12 comments") still matches a "line" phrase.
 std::string_view strip_counts(std::string_view key) {
@@ -113,6 +103,60 @@ Lexicon::Lexicon(const std::vector<std::string>& extra_chrome_phrases) {
   load_hints(embedded_data("class_hints"));
   load_date_words(embedded_data("dates"));
   for (const auto& p : extra_chrome_phrases) add_phrase(PhraseRole::kChrome, PhraseMatch::kContains, p);
+  index_words();
+  index_phrases_and_hints();
+}
+
+namespace {
+
+// Hints match class-name parts by prefix when at least this long.
+constexpr size_t kHintPrefix = 5;
+
+std::string_view first_word(std::string_view key) { return key.substr(0, key.find(' ')); }
+
+}  // namespace
+
+void Lexicon::index_phrases_and_hints() {
+  for (uint32_t i = 0; i < prefix_phrases_.size(); ++i)
+    prefix_by_first_word_[std::string(first_word(prefix_phrases_[i].key))].push_back(i);
+  for (uint32_t i = 0; i < contains_phrases_.size(); ++i)
+    contains_by_first_word_[std::string(first_word(contains_phrases_[i].key))].push_back(i);
+  // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
+  for (const auto& [hint, weight] : hints_) {
+    hint_weights_.emplace(hint, weight);
+    if (hint.size() < kHintPrefix) continue;
+    prefix_hints_by_head_[hint.substr(0, kHintPrefix)].push_back(uint32_t(prefix_hints_.size()));
+    prefix_hints_.emplace_back(hint, weight);
+  }
+}
+
+void Lexicon::index_words() {
+  if (languages_.size() > 32) throw std::runtime_error("stopwords.txt: more than 32 languages");
+  for (size_t i = 0; i < languages_.size(); ++i) {
+    for (const std::string& word : stop_words_.at(languages_[i])) words_[word].stop_languages |= 1u << i;
+    if (languages_[i] == "ar") arabic_ = int(i);
+  }
+  for (const auto& [word, strong] : date_words_) words_[word].date_kind = strong ? 2 : 1;
+}
+
+int Lexicon::language_index(std::string_view lang) const {
+  for (size_t i = 0; i < languages_.size(); ++i)
+    if (languages_[i] == lang) return int(i);
+  return -1;
+}
+
+bool Lexicon::is_stop_word(int language, std::string_view word, const WordInfo* info) const {
+  if (language < 0) return false;
+  const uint32_t bit = 1u << language;
+  if (info && (info->stop_languages & bit)) return true;
+  if (language != arabic_) return false;
+  for (std::string_view prefix : kArabicPrefixes) {
+    if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix) {
+      const WordInfo* stem = word_info(word.substr(prefix.size()));
+      if (stem && (stem->stop_languages & bit)) return true;
+    }
+  }
+  return false;
 }
 
 void Lexicon::lean(int direction) {
@@ -203,9 +247,8 @@ void Lexicon::load_date_words(std::string_view data) {
 }
 
 int Lexicon::date_word(std::string_view word) const {
-  auto it = date_words_.find(std::string(word));
-  if (it == date_words_.end()) return 0;
-  return it->second ? 2 : 1;
+  const WordInfo* info = word_info(word);
+  return info ? info->date_kind : 0;
 }
 
 void Lexicon::load_hints(std::string_view data) {
@@ -218,18 +261,7 @@ void Lexicon::load_hints(std::string_view data) {
 }
 
 bool Lexicon::is_stop_word(std::string_view lang, std::string_view word) const {
-  auto it = stop_words_.find(std::string(lang));
-  if (it == stop_words_.end()) return false;
-  const auto& set = it->second;
-  if (set.count(std::string(word))) return true;
-  if (lang != "ar") return false;
-  for (std::string_view prefix : kArabicPrefixes) {
-    if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix &&
-        set.count(std::string(word.substr(prefix.size())))) {
-      return true;
-    }
-  }
-  return false;
+  return is_stop_word(language_index(lang), word, word_info(word));
 }
 
 namespace {
@@ -263,11 +295,15 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
   };
   if (line.empty()) return best;
-  if (auto it = line_phrases_.find(std::string(strip_counts(line))); it != line_phrases_.end()) {
+  if (auto it = line_phrases_.find(strip_counts(line)); it != line_phrases_.end()) {
     for (const auto& p : it->second) consider(p, false);
   }
   const Weights& w = weights_;
-  for (const auto& p : prefix_phrases_) {
+  // Only phrases starting with the line's first word can start it.
+  auto prefix_candidates = prefix_by_first_word_.find(first_word(line));
+  const size_t prefix_count = prefix_candidates == prefix_by_first_word_.end() ? 0 : prefix_candidates->second.size();
+  for (size_t c = 0; c < prefix_count; ++c) {
+    const Phrase& p = prefix_phrases_[prefix_candidates->second[c]];
     double limit = p.role == PhraseRole::kChrome     ? w.chrome_prefix_max_words
                    : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
                    : p.needs_colon                   ? w.end_prefix_max_words
@@ -277,12 +313,27 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     consider(p, line.size() > p.key.size());
   }
   if (words <= w.contains_max_words) {
-    for (const auto& p : contains_phrases_) {
-      if (contains_words(line, p.key)) consider(p, false);
+    // A phrase found at word boundaries starts at a word of the line.
+    std::vector<uint32_t> found;
+    for (size_t start = 0; start < line.size();) {
+      size_t end = line.find(' ', start);
+      if (end == std::string_view::npos) end = line.size();
+      if (auto it = contains_by_first_word_.find(line.substr(start, end - start)); it != contains_by_first_word_.end()) {
+        for (uint32_t i : it->second) {
+          const std::string& key = contains_phrases_[i].key;
+          const size_t after = start + key.size();
+          if (line.compare(start, key.size(), key) == 0 && (after == line.size() || line[after] == ' '))
+            found.push_back(i);
+        }
+      }
+      start = end + 1;
     }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (uint32_t i : found) consider(contains_phrases_[i], false);
   }
   if (words <= w.contains_max_words && !raw_contains_phrases_.empty() &&
-      original.find_first_of("./") != std::string_view::npos) {
+      std::any_of(original.begin(), original.end(), [](char c) { return c == '.' || c == '/'; })) {
     std::string lower;
     lower.reserve(original.size());
     for (char ch : original) lower += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
@@ -299,14 +350,17 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
   for (char c : attribute) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   auto lookup = [&](std::string_view token, bool allow_prefix) {
     if (token.empty()) return;
-    if (auto it = hints_.find(std::string(token)); it != hints_.end()) {
+    if (auto it = hint_weights_.find(token); it != hint_weights_.end()) {
       total += it->second;
       if (matched) { if (!matched->empty()) *matched += ' '; *matched += it->first; }
       return;
     }
-    if (!allow_prefix) return;
-    for (const auto& [hint, weight] : hints_) {
-      if (hint.size() >= 5 && token.size() > hint.size() && token.substr(0, hint.size()) == hint) {
+    if (!allow_prefix || token.size() <= kHintPrefix) return;
+    auto candidates = prefix_hints_by_head_.find(token.substr(0, kHintPrefix));
+    if (candidates == prefix_hints_by_head_.end()) return;
+    for (uint32_t i : candidates->second) {
+      const auto& [hint, weight] = prefix_hints_[i];
+      if (token.size() > hint.size() && token.substr(0, hint.size()) == hint) {
         total += weight;
         if (matched) { if (!matched->empty()) *matched += ' '; *matched += hint; }
         return;
@@ -321,7 +375,7 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
     std::string_view token = all.substr(start, sp - start);
     start = sp + 1;
     if (token.empty()) continue;
-    if (hints_.count(std::string(token))) { lookup(token, false); continue; }
+    if (hint_weights_.count(token)) { lookup(token, false); continue; }
     std::size_t ps = 0;
     while (ps < token.size()) {
       std::size_t sep = token.find_first_of("-_", ps);

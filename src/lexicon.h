@@ -2,11 +2,15 @@
 // stop words per language, chrome phrases by role, class/id hints, weights.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "word_table.h"
 
 namespace winnow::internal {
 
@@ -38,6 +42,13 @@ struct PhraseHit {
   bool has_rest = false;  // a prefix match with more text after the phrase
 };
 
+// Hash for unordered containers of std::string looked up by string_view,
+// without building a string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class Lexicon {
  public:
   // Parses the embedded data files plus `extra_chrome_phrases` (role chrome,
@@ -55,6 +66,14 @@ class Lexicon {
   // not a stop word.
   bool is_stop_word(std::string_view lang, std::string_view folded_word) const;
   const std::vector<std::string>& languages() const { return languages_; }
+  // The index of `lang` in languages(), -1 if it has no stop words.
+  int language_index(std::string_view lang) const;
+  // is_stop_word for languages()[language] (none when language < 0), given
+  // the word's info (null when the lexicon does not know the word).
+  bool is_stop_word(int language, std::string_view folded_word, const WordInfo* info) const;
+  // The info of a folded word, null when the lexicon does not know it.
+  const WordInfo* word_info(std::string_view folded_word) const { return words_.find(folded_word); }
+  int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day
   // names, am/pm), 1 for weak ones ("ago", "updated", "by"), 0 otherwise.
@@ -97,7 +116,7 @@ class Lexicon {
   Weights weights_;
   std::vector<std::string> languages_;
   std::unordered_map<std::string, std::unordered_set<std::string>> stop_words_;
-  std::unordered_map<std::string, std::vector<Phrase>> line_phrases_;  // key -> phrases
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> line_phrases_;
   std::vector<Phrase> prefix_phrases_;
   std::vector<Phrase> contains_phrases_;
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
@@ -106,6 +125,20 @@ class Lexicon {
   std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
+
+  // The stop words and date words above, merged for one lookup per word.
+  void index_words();
+  // Prefix and contains phrases by their first word, hints by their first
+  // kHintPrefix bytes: the candidates a line or token can match, in the
+  // order the full lists are tried (which decides between equal matches).
+  void index_phrases_and_hints();
+  using Candidates = std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>;
+  Candidates prefix_by_first_word_, contains_by_first_word_;
+  std::vector<std::pair<std::string, int>> prefix_hints_;  // hints_ in its iteration order
+  Candidates prefix_hints_by_head_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> hint_weights_;  // = hints_
+  WordTable words_;
+  int arabic_ = -1;  // index of "ar" in languages_
 };
 
 }  // namespace winnow::internal

@@ -46,8 +46,13 @@ struct Page {
 Page segment_text(std::string_view text);
 
 class Lexicon;
+class StageClock;
 // HTML input: blocks at block-level boundaries and <br><br>, with
-// invisible elements removed and class/id hints collected.
+// invisible elements removed and class/id hints collected. The clock gets
+// the pre-scan and the parse as laps of their own. Without cut_invisible the
+// pre-scan only caps the nesting (tests compare the two).
 Page segment_html(std::string_view html, const Lexicon& lexicon);
+Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock,
+                  bool cut_invisible = true);
 
 }  // namespace winnow::internal

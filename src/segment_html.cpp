@@ -7,14 +7,18 @@
 // read from <head> on the way.
 #include <gumbo.h>
 
+#include <cassert>
 #include <cstring>
 #include <string>
 
 #include "declared_body.h"
+#include "gumbo_arena.h"
+#include "html_attributes.h"
 #include "html_prescan.h"
 #include "json_ld.h"
 #include "lexicon.h"
 #include "segment.h"
+#include "stage_clock.h"
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -40,24 +44,25 @@ bool is_skipped_tag(GumboTag tag) {
   }
 }
 
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
+// The elements of html_attributes.h's kBlockElements (the pre-scan keeps
+// their hints), as a table by Gumbo tag.
+struct BlockTags {
+  bool is_block[GUMBO_TAG_LAST + 1] = {};
+  BlockTags() {
+    std::string_view names = kBlockElements;
+    while (!names.empty()) {
+      const size_t space = names.find(' ');
+      const std::string name(names.substr(0, space));
+      is_block[gumbo_tag_enum(name.c_str())] = true;
+      names.remove_prefix(space == names.npos ? names.size() : space + 1);
+    }
+    is_block[GUMBO_TAG_UNKNOWN] = false;
   }
+};
+
+bool is_block_tag(GumboTag tag) {
+  static const BlockTags tags;
+  return tags.is_block[tag];
 }
 
 // Sectioning tags whose name is itself a hint (looked up in class_hints.txt).
@@ -71,7 +76,10 @@ bool is_hinting_tag(GumboTag tag) {
   }
 }
 
+// Every attribute read here must be in html_attributes.h: the pre-scan drops
+// the others.
 const char* attr(const GumboElement& el, const char* name) {
+  assert(is_read_attribute(name));
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
   return a ? a->value : nullptr;
 }
@@ -88,9 +96,9 @@ bool contains_ci(const char* haystack, const char* needle) {
 bool is_hidden(const GumboElement& el) {
   if (attr(el, "hidden")) return true;
   const char* aria = attr(el, "aria-hidden");
-  if (aria && std::strcmp(aria, "true") == 0) return true;
+  if (aria && aria_hides(aria)) return true;
   const char* style = attr(el, "style");
-  return contains_ci(style, "display:none") || contains_ci(style, "visibility:hidden");
+  return style && style_hides(style);
 }
 
 std::string block_kind(GumboTag tag) {
@@ -189,6 +197,7 @@ class HtmlWalker {
     if (!key || !content) return;
     std::string k(key);
     for (auto& c : k) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (!is_meta_key(k)) return;  // the pre-scan keeps the attributes of these only
     auto set = [&](std::string& field) { if (field.empty()) field = collapse_whitespace(content); };
     if (k == "og:title") set(og_title_);
     else if (k == "og:site_name") set(page_.site_name);
@@ -239,17 +248,22 @@ class HtmlWalker {
     if (el.tag == GUMBO_TAG_BR) { line_break(owner); return; }
     if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
 
-    bool block = is_block_tag(el.tag);
-    bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
-    Owner inner = owner;
-    if (block) {
-      flush(owner);
-      enter_block(el, inner);
-    }
+    const bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
     if (link) ++link_depth_;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), inner, depth + 1);
+    if (is_block_tag(el.tag)) {  // only blocks change the owner: no copy for the others
+      flush(owner);
+      Owner inner = owner;
+      enter_block(el, inner);
+      walk_children(kids, inner, depth);
+      flush(inner);
+    } else {
+      walk_children(kids, owner, depth);
+    }
     if (link) --link_depth_;
-    if (block) flush(inner);
+  }
+
+  void walk_children(const GumboVector& kids, const Owner& owner, int depth) {
+    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), owner, depth + 1);
   }
 
   void enter_block(const GumboElement& el, Owner& inner) {
@@ -294,7 +308,7 @@ class HtmlWalker {
     if (!buffer_.empty() && owner.container != buffer_owner_.container) flush(buffer_owner_);
     if (buffer_.empty()) buffer_owner_ = owner;
     buffer_ += text;
-    if (link_depth_ > 0) link_chars_ += count_chars(collapse_whitespace(text));
+    if (link_depth_ > 0) link_chars_ += count_collapsed_chars(text);
     if (text.find_first_not_of(" \t\n\r\f") != std::string_view::npos) {
       has_text_ = true;
       pending_breaks_ = 0;
@@ -359,20 +373,33 @@ class HtmlWalker {
 }  // namespace
 
 Page segment_html(std::string_view html, const Lexicon& lexicon) {
+  StageClock untimed;
+  return segment_html(html, lexicon, untimed);
+}
+
+Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock, bool cut_invisible) {
   Page page;
-  std::string capped = cap_nesting(html, kMaxNesting);
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, capped.data(), capped.size());
-  if (!output) return page;
-  HtmlWalker walker(lexicon, page);
-  walker.walk_document(output->document);
-  page.title = walker.chosen_title();
-  const JsonLd& ld = walker.json_ld_;
-  if (page.date.empty()) page.date = ld.date_published;
-  if (page.author.empty()) page.author = ld.author;
-  page.declared_type = ld.type;
-  page.declared_body = ld.article_body;
+  std::string capped = prescan_html(html, PrescanOptions{kMaxNesting, cut_invisible});
+  clock.lap(Stage::kPrescan);
+  thread_local GumboArena arena;  // batch mode parses on several threads
+  const GumboOptions options = arena.options();
+  GumboOutput* output = gumbo_parse_with_options(&options, capped.data(), capped.size());
+  clock.lap(Stage::kParse);
+  if (output) {
+    HtmlWalker walker(lexicon, page);
+    walker.walk_document(output->document);
+    page.title = walker.chosen_title();
+    const JsonLd& ld = walker.json_ld_;
+    if (page.date.empty()) page.date = ld.date_published;
+    if (page.author.empty()) page.author = ld.author;
+    page.declared_type = ld.type;
+    page.declared_body = ld.article_body;
+  }
+  clock.lap(Stage::kSegment);
+  arena.reset();  // the tree goes with it: no gumbo_destroy_output
+  clock.lap(Stage::kParse);
   mark_declared_body(page, lexicon.weights().declared_body_trust);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  clock.lap(Stage::kSegment);
   return page;
 }
 

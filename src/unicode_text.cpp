@@ -11,11 +11,10 @@
 
 namespace winnow::internal {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   unsigned char c = p[i];
-  if (c < 0x80) { ++i; return c; }
   int len = 0;
   char32_t cp = 0;
   if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
@@ -55,20 +54,17 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool is_non_ascii_space(char32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool is_non_ascii_letter(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) || u_getCombiningClass(cp) != 0 ||
          u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
 }
 
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool is_non_ascii_digit(char32_t cp) {
   return u_isdigit(static_cast<UChar32>(cp));
 }
 
@@ -109,6 +105,20 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+int count_collapsed_chars(std::string_view s) {
+  int chars = 0;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_space(next_code_point(s, i))) {
+      pending_space = true;
+      continue;
+    }
+    chars += 1 + (pending_space && chars > 0);  // the space collapse_whitespace writes before it
+    pending_space = false;
+  }
+  return chars;
+}
+
 namespace {
 
 // Arabic marks dropped from keys: tanween, harakat, shadda, sukun, superscript alef,
@@ -140,6 +150,16 @@ std::string fold_key(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII: letters and digits, lower-cased; no ignorable marks
+      ++i;
+      const bool word_char = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (!word_char) { pending_space = true; continue; }
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
     char32_t cp = next_code_point(s, i);
     if (is_ignorable_mark(cp)) continue;
     if (!is_word_char(cp)) { pending_space = true; continue; }
@@ -150,16 +170,22 @@ std::string fold_key(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> word_keys(std::string_view s) {
-  std::vector<std::string> words;
-  std::string key = fold_key(s);
+std::vector<std::string_view> split_words(std::string_view key) {
+  std::vector<std::string_view> words;
   std::size_t start = 0;
   while (start < key.size()) {
     std::size_t sp = key.find(' ', start);
-    if (sp == std::string::npos) sp = key.size();
-    if (sp > start) words.emplace_back(key.substr(start, sp - start));
+    if (sp == std::string_view::npos) sp = key.size();
+    if (sp > start) words.push_back(key.substr(start, sp - start));
     start = sp + 1;
   }
+  return words;
+}
+
+std::vector<std::string> word_keys(std::string_view s) {
+  const std::string key = fold_key(s);
+  std::vector<std::string> words;
+  for (std::string_view w : split_words(key)) words.emplace_back(w);
   return words;
 }
 

@@ -10,12 +10,23 @@
 namespace winnow::internal {
 
 // Decodes the code point at s[i] and advances i. Invalid bytes yield U+FFFD
-// and advance by one, so loops always terminate.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// and advance by one, so loops always terminate. ASCII is decoded inline:
+// these helpers run for every character of every block.
+char32_t next_multibyte_code_point(std::string_view s, std::size_t& i);
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_multibyte_code_point(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 // Collapses every run of Unicode whitespace to one ASCII space and trims.
 std::string collapse_whitespace(std::string_view s);
+// count_chars(collapse_whitespace(s)), without building the string.
+int count_collapsed_chars(std::string_view s);
 
 // The matching key of a phrase or line: lower case; Arabic hamza forms of
 // alef, alef maqsura, teh marbuta, tatweel, harakat and tanween folded
@@ -26,6 +37,10 @@ std::string fold_key(std::string_view s);
 
 // Words of `s` as keys (fold_key applied), split at spaces and punctuation.
 std::vector<std::string> word_keys(std::string_view s);
+
+// The words of a key fold_key made (split at its single spaces), as views
+// into it.
+std::vector<std::string_view> split_words(std::string_view key);
 
 // True for scripts written without spaces between words (Han, Kana, Thai,
 // Lao, Khmer, Myanmar), where words are counted with ICU's break iterator.
@@ -38,9 +53,21 @@ int count_words(std::string_view s);
 // Number of code points.
 int count_chars(std::string_view s);
 
-bool is_letter(char32_t cp);
-bool is_digit(char32_t cp);
-bool is_space(char32_t cp);
+bool is_non_ascii_letter(char32_t cp);
+bool is_non_ascii_digit(char32_t cp);
+bool is_non_ascii_space(char32_t cp);
+inline bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return is_non_ascii_letter(cp);
+}
+inline bool is_digit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return is_non_ascii_digit(cp);
+}
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return is_non_ascii_space(cp);
+}
 bool is_arabic_letter(char32_t cp);
 
 }  // namespace winnow::internal

@@ -39,6 +39,10 @@ struct Options {
   // block's rule, e.g. "repeated in 812 of 900 documents". Learned by the
   // batch mode's --learn-repeats. Null: none.
   std::shared_ptr<const std::unordered_map<std::string, std::string>> repeated_blocks;
+  // Fill Block::features (what --explain lists: each block's measures and
+  // score terms). Formatting them costs about a tenth of an extraction; the
+  // winnow command turns it off unless it explains.
+  bool describe_blocks = true;
 };
 
 enum class Status {
@@ -57,6 +61,7 @@ struct Block {
   double score = 0;       // > 0 leans body, < 0 leans chrome
   std::string rule;       // the rule that decided, e.g. "section-cut:tags"
   std::string features;   // the block's features as "name=value" pairs
+                          // ("" unless Options::describe_blocks)
 };
 
 struct Result {

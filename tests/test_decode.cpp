@@ -1,12 +1,15 @@
 // Tests for stage 1, decode: charset choice, binary detection, text cleanup.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <cstdint>
 #include <random>
 #include <string>
 
 #include "decode.h"
+#include "nfc_inert.h"
 
 using winnow::internal::decode;
 using winnow::internal::Decoded;
@@ -272,4 +275,25 @@ TEST(Decode, ArbitraryBytesNeverCrashAndGiveValidUtf8) {
 TEST(Decode, OddLengthUtf16EndsWithReplacement) {
   Decoded d = dec(std::string("\xFF\xFEh\0i\0!", 7));
   EXPECT_EQ(d.text, "hi\uFFFD");
+}
+
+// The NFC fast path: a code point called inert must be left alone by NFC,
+// also before a combining mark it could have composed with (that mark is
+// never inert, so ICU then checks the whole text).
+TEST(Decode, NfcInertCodePointsAreNfcStable) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  ASSERT_TRUE(U_SUCCESS(err));
+  int inert = 0;
+  for (UChar32 cp = 0; cp < 0x20000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    if (!winnow::internal::is_nfc_inert(char32_t(cp))) {
+      EXPECT_GE(cp, 0x300);
+      continue;
+    }
+    ++inert;
+    ASSERT_EQ(nfc->getCombiningClass(cp), 0) << std::hex << cp;
+    ASSERT_EQ(nfc->quickCheck(icu::UnicodeString(cp), err), UNORM_YES) << std::hex << cp;
+  }
+  EXPECT_GT(inert, 60000);
 }

@@ -45,3 +45,32 @@ TEST(CountWords, ScriptsWithoutSpacesUseIcuBreaks) {
 TEST(CollapseWhitespace, RunsBecomeOneSpaceAndEdgesTrim) {
   EXPECT_EQ(collapse_whitespace("  a \t\n b\u00A0c  "), "a b c");
 }
+
+// compute_features splits fold_key's output without folding it again: that
+// needs fold_key(fold_key(s)) == fold_key(s). Folding works code point by
+// code point, so checking every code point (alone and between letters)
+// proves it.
+TEST(UnicodeText, FoldKeyIsIdempotentOnEveryCodePoint) {
+  using winnow::internal::append_utf8;
+  using winnow::internal::fold_key;
+  int failures = 0;
+  for (char32_t cp = 1; cp <= 0x10FFFF && failures < 10; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string s = "a";
+    append_utf8(s, cp);
+    s += "b";
+    const std::string once = fold_key(s);
+    if (fold_key(once) != once) {
+      ++failures;
+      ADD_FAILURE() << "U+" << std::hex << uint32_t(cp);
+    }
+  }
+}
+
+TEST(UnicodeText, CountCollapsedCharsMatchesCollapsing) {
+  for (const char* s : {"", "  ", "a", " a  b ", "\xC2\xA0x\xE2\x80\x83y\t\n z ", "\xFF a \xE2\x82", "Né  ici"}) {
+    EXPECT_EQ(winnow::internal::count_collapsed_chars(s),
+              winnow::internal::count_chars(winnow::internal::collapse_whitespace(s)))
+        << s;
+  }
+}

@@ -33,7 +33,9 @@ bool starts_with_gzip_magic(int fd) {
 ReadDocument read_capped(InputStream& stream, std::size_t max_bytes, std::size_t expected_size) {
   const std::size_t cap = max_bytes == static_cast<std::size_t>(-1) ? max_bytes : max_bytes + 1;
   ReadDocument result;
-  result.bytes.resize(std::min(cap, std::max(expected_size + 1, kReadChunkBytes)));
+  // A file's size plus one byte (to see it did not grow), or a chunk for
+  // streams: resize() zero-fills, so a page should not pay for a megabyte.
+  result.bytes.resize(std::min(cap, expected_size > 0 ? expected_size + 1 : kReadChunkBytes));
   std::size_t used = 0;
   try {
     while (used < cap) {

@@ -327,6 +327,7 @@ winnow::Options make_extractor_options(const CliOptions& cli) {
   if (cli.recall) options.leaning = winnow::Leaning::kRecall;
   options.max_bytes = parse_byte_size(cli.max_bytes_text);
   if (!cli.phrases_path.empty()) options.extra_phrases = read_phrases(cli.phrases_path);
+  options.describe_blocks = cli.explain;  // only --explain shows them
   return options;
 }
 
