@@ -175,7 +175,9 @@ class Classifier {
     for (int c = m - 1; c > 0; --c) {  // children come after their parents
       int p = containers[c].parent;
       if (p < 0) continue;
-      sum[p] += sum[c];
+      // A box of chrome inside a container (a chart's labels, a share bar)
+      // is one obstacle to it, however many blocks it has.
+      sum[p] += std::max(sum[c], -w_.container_child_floor);
       first[p] = std::min(first[p], first[c]);
       last[p] = std::max(last[p], last[c]);
     }

@@ -148,3 +148,15 @@ TEST(Classify, ReadAlsoBeforeASecondArticleWithItsDatelineEndsTheFirst) {
                                  "March 3, 2024", kBody3, kBody1}));
   EXPECT_EQ(out.find("Construction"), std::string::npos);
 }
+
+TEST(Classify, AChartInsideTheArticleDoesNotSplitIt) {
+  std::string chart = "<div class=\"chart\">";
+  for (int year = 10; year < 40; ++year) chart += "<div>\u2019" + std::to_string(year) + "</div><div>$" + std::to_string(year * 7) + "</div>";
+  chart += "</div>";
+  std::string html = "<div class=\"story\"><p>" + std::string(kBody1) + "</p><p>" + kBody2 + "</p>" + chart + "<p>" +
+                     kBody3 + "</p></div>";
+  std::string out = clean_html(html);
+  EXPECT_NE(out.find("rail yard"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("$70"), std::string::npos);
+}
