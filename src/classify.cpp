@@ -255,8 +255,11 @@ class Classifier {
       }
       if (is_readalso_header(f_[i])) {
         int box_end = 0;
-        if (!started || declared_continues || article_resumes_after_box(i, &box_end)) {
-          if (!started || declared_continues) box_end = end_of_box(i);
+        // HTML: the article's own text flow resuming after the box (ads and
+        // asides in between) shows it too.
+        bool flow_resumes = html_ && article_resumes_at(i + 1, last_body_before(i));
+        if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
+          if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
           i = box_end - 1;
           continue;

@@ -160,3 +160,12 @@ TEST(Classify, AChartInsideTheArticleDoesNotSplitIt) {
   EXPECT_NE(out.find("Construction"), std::string::npos);
   EXPECT_EQ(out.find("$70"), std::string::npos);
 }
+
+TEST(Classify, HtmlReadMoreBoxWithTheArticleFlowResumingAfterAnAd) {
+  std::string html = "<div class=\"post\"><p>" + std::string(kBody1) + "</p><p>" + kBody2 +
+                     "</p><aside><h3><a href=\"/x\">The story of the old rail yard</a></h3><a href=\"/x\">Read more</a></aside>"
+                     "<p>" + kBody3 + "</p><div class=\"ad\">Advertisement</div><p>" + kBody1 + "</p></div>";
+  std::string out = clean_html(html);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("Read more"), std::string::npos);
+}
