@@ -33,7 +33,7 @@ constexpr int kMaxNesting = 256;
 bool is_skipped_tag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_ANNOTATION_XML: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_HEAD: case GUMBO_TAG_DATALIST:
@@ -244,8 +244,12 @@ class HtmlWalker {
     }
     const GumboElement& el = node->v.element;
     if (el.tag == GUMBO_TAG_SCRIPT) read_json_ld_script(node);
-    if (is_skipped_tag(el.tag) || is_hidden(el)) return;
+    if (is_skipped_tag(el.tag) || is_hidden(el) || is_math_annotation(el)) return;
     if (el.tag == GUMBO_TAG_BR) { line_break(owner); return; }
+    // MathML shows each token (mi, mo, mn) as a symbol of its own: keep
+    // them apart ("a ≠ 0", not "a≠0").
+    const bool math = el.tag_namespace == GUMBO_NAMESPACE_MATHML;
+    if (math) add_text(" ", owner);
     if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
 
     const bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
@@ -260,6 +264,13 @@ class HtmlWalker {
       walk_children(kids, owner, depth);
     }
     if (link) --link_depth_;
+    if (math) add_text(" ", owner);
+  }
+
+  // <annotation> in MathML holds the formula's source (TeX) for machines.
+  static bool is_math_annotation(const GumboElement& el) {
+    return el.tag_namespace == GUMBO_NAMESPACE_MATHML && el.tag == GUMBO_TAG_UNKNOWN &&
+           el.original_tag.length >= 11 && std::strncmp(el.original_tag.data + 1, "annotation", 10) == 0;
   }
 
   void walk_children(const GumboVector& kids, const Owner& owner, int depth) {
