@@ -320,6 +320,8 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
   f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
+  f.comment_header = f.colon_end && strong_date && word_count <= w.dateline_max_words && !keys.empty() &&
+                     lexicon.is_signature_verb(keys.back());
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, s, word_count);
   return f;
@@ -339,6 +341,7 @@ std::string describe(const Features& f) {
   if (f.bullet) out += " bullet";
   if (f.breadcrumb) out += " breadcrumb";
   if (f.teaser) out += " teaser";
+  if (f.comment_header) out += " comment-header";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
   if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";

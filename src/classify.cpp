@@ -44,7 +44,8 @@ std::string hard_chrome_rule(const Segment& s, const Features& f) {
   return "";
 }
 
-bool is_end_marker(const Features& f) { return f.phrase.role == PhraseRole::kEnd; }
+// A section marker phrase, or the header line of the first comment.
+bool is_end_marker(const Features& f) { return f.phrase.role == PhraseRole::kEnd || f.comment_header; }
 // "8 See also" (numbered) is a table-of-contents entry, not a header.
 bool is_readalso_header(const Features& f) {
   return f.phrase.role == PhraseRole::kReadAlso && !f.phrase.has_rest && !f.counter;
@@ -199,7 +200,7 @@ class Classifier {
       // One-word markers ("Tags", "Comments") also label menus and
       // metadata above articles; only unambiguous ones act as barriers.
       bool unambiguous = f_[i].phrase.match == PhraseMatch::kPrefix ||
-                         f_[i].phrase.phrase.find(' ') != std::string::npos;
+                         f_[i].phrase.phrase.find(' ') != std::string::npos || f_[i].comment_header;
       // A related/"read also" header closes the article only after prose
       // (share-button captions are long enough to look like body).
       int box_end = 0;

@@ -193,6 +193,10 @@ void Lexicon::load_stop_words(std::string_view data) {
 void Lexicon::load_phrases(std::string_view data) {
   for_each_data_line(data, [&](std::string_view line) {
     auto [role_name, rest] = split_first_word(line);
+    if (role_name == "signature") {  // the verb that ends a comment's header line
+      signature_verbs_.insert(fold_key(rest));
+      return;
+    }
     auto [match_name, phrase] = split_first_word(rest);
     PhraseRole role = role_name == "end"        ? PhraseRole::kEnd
                       : role_name == "readalso" ? PhraseRole::kReadAlso

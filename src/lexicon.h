@@ -89,6 +89,12 @@ class Lexicon {
   // `matched` receives the hints that fired, space separated.
   int class_hint(std::string_view attribute, std::string* matched) const;
 
+  // True when the folded last word of a line is a verb that closes a
+  // comment's header ("Alex on May 3, 2024 at 6:34 am said:").
+  bool is_signature_verb(std::string_view folded_word) const {
+    return signature_verbs_.count(std::string(folded_word)) > 0;
+  }
+
   // True when a matched hint (as in class_hint's `matched`) marks a section
   // that ends the article (comments, tags, related).
   bool is_end_hint(std::string_view hint) const { return end_hints_.count(std::string(hint)) > 0; }
@@ -121,6 +127,7 @@ class Lexicon {
   std::vector<Phrase> contains_phrases_;
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
   std::unordered_map<std::string, int> hints_;
+  std::unordered_set<std::string> signature_verbs_;  // see is_signature_verb
   std::unordered_set<std::string> end_hints_;     // hints that mark end sections
   std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
   std::unordered_map<std::string, bool> date_words_;  // word -> strong

@@ -169,3 +169,11 @@ TEST(Classify, HtmlReadMoreBoxWithTheArticleFlowResumingAfterAnAd) {
   EXPECT_NE(out.find("Construction"), std::string::npos);
   EXPECT_EQ(out.find("Read more"), std::string::npos);
 }
+
+TEST(Classify, CommentHeaderLineStartsTheComments) {
+  std::string out = clean(lines({kBody1, kBody2, "Alex on September 17, 2018 at 6:34 am said:", kBody3,
+                                 "Maria on September 18, 2018 at 9:02 pm said:", kBody1}));
+  EXPECT_NE(out.find("rail yard"), std::string::npos);
+  EXPECT_EQ(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("said:"), std::string::npos);
+}

@@ -78,3 +78,10 @@ TEST(Features, TeaserHeadlineGluedToItsDateline) {
   EXPECT_FALSE(of("The agency said. Then NASA: the mission will launch next spring from the coast of Florida "
                   "as planned.").teaser);
 }
+
+TEST(Features, CommentHeaderNeedsDateVerbAndColon) {
+  EXPECT_TRUE(of("Alex on September 17, 2018 at 6:34 am said:").comment_header);
+  EXPECT_TRUE(of("Gary M. on 3 May 2024 at 20:50 wrote:").comment_header);
+  EXPECT_FALSE(of("The minister said:").comment_header);  // no date: a quote follows
+  EXPECT_FALSE(of("On September 17, 2018 the minister said the plan was over.").comment_header);
+}
