@@ -456,6 +456,14 @@ class Classifier {
   // "Tour dates:" / "You will need:" followed by a list: the list is the
   // article's, however short and unpunctuated its items.
   void keep_lists_after_colon() {
+    // "Tour dates:" right after the last paragraph introduces the list even
+    // though the region search stopped before it.
+    const int next = region_.end;
+    if (cut_rule_from_ < 0 && next > region_.begin && next < n_ && f_[next].colon_end && hard_[next].empty() &&
+        f_[next].phrase.role == PhraseRole::kNone && d_[next - 1].keep && d_[next].score > -w_.region_floor) {
+      d_[next].keep = true;
+      d_[next].rule = "list-intro";
+    }
     for (int i = region_.begin; i < n_; ++i) {
       if (!d_[i].keep || !f_[i].colon_end) continue;
       int k = i + 1;

@@ -177,3 +177,13 @@ TEST(Classify, CommentHeaderLineStartsTheComments) {
   EXPECT_EQ(out.find("Construction"), std::string::npos);
   EXPECT_EQ(out.find("said:"), std::string::npos);
 }
+
+TEST(Classify, ListIntroducedRightAfterTheLastParagraphIsKept) {
+  std::string out = clean(lines({"Home", "News", "Music", kBody1, kBody2, "The 2020 tour dates:",
+                                 "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+                                 "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+                                 "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"}));
+  EXPECT_NE(out.find("tour dates:"), std::string::npos);
+  EXPECT_NE(out.find("Alpharetta"), std::string::npos);
+  EXPECT_EQ(out.find("Music"), std::string::npos);
+}
