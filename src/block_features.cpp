@@ -320,7 +320,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
   f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
-  f.comment_header = f.colon_end && strong_date && word_count <= w.dateline_max_words && !keys.empty() &&
+  f.comment_header = f.colon_end && strong_date && numbers > 0 && word_count <= w.dateline_max_words && !keys.empty() &&
                      lexicon.is_signature_verb(keys.back());
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, s, word_count);

@@ -85,3 +85,7 @@ TEST(Features, CommentHeaderNeedsDateVerbAndColon) {
   EXPECT_FALSE(of("The minister said:").comment_header);  // no date: a quote follows
   EXPECT_FALSE(of("On September 17, 2018 the minister said the plan was over.").comment_header);
 }
+
+TEST(Features, QuoteIntroIsNoCommentHeader) {
+  EXPECT_FALSE(of("Albert Einstein, commenting on the relation between religion and science, said:").comment_header);
+}
