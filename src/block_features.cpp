@@ -166,6 +166,7 @@ bool looks_like_link_card(std::string_view s) {
 // paragraph starts with its dateline instead.
 bool has_glued_dateline(std::string_view s, int min_words_before) {
   int words = 0;
+  bool seen_lowercase = false;
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -173,7 +174,9 @@ bool has_glued_dateline(std::string_view s, int min_words_before) {
     while (i < s.size() && s[i] != ' ') ++i;
     std::string_view word = s.substr(start, i - start);
     if (word.empty()) break;
-    if (words >= min_words_before) {
+    // The headline before the dateline is in normal case: a line in
+    // capitals up to its colon is a heading of its own ("MARCH 16, 2006: ...").
+    if (words >= min_words_before && seen_lowercase) {
       // The capitals run starting here, up to a ':' or a dash.
       std::size_t k = start;
       int letters = 0;
@@ -187,12 +190,21 @@ bool has_glued_dateline(std::string_view s, int min_words_before) {
       }
       if (letters >= 4) {
         std::string_view rest = s.substr(k);
-        if (rest.rfind(":", 0) == 0 || rest.rfind(" \u2014", 0) == 0 || rest.rfind(" -- ", 0) == 0 ||
-            rest.rfind(" - ", 0) == 0) {
+        std::size_t sep = rest.rfind(": ", 0) == 0      ? 2
+                          : rest.rfind(" \u2014 ", 0) == 0 ? 5
+                          : rest.rfind(" -- ", 0) == 0   ? 4
+                          : rest.rfind(" - ", 0) == 0    ? 3
+                                                         : 0;
+        // The story's first sentence follows: a capital, then small letters
+        // ("WASHINGTON: Expressing"), not a title in capitals ("STAR WARS:
+        // EPISODE I") or a code ("ISBN: 1584885017").
+        if (sep && rest.size() > sep + 1 && rest[sep] >= 'A' && rest[sep] <= 'Z' && rest[sep + 1] >= 'a' &&
+            rest[sep + 1] <= 'z') {
           return true;
         }
       }
     }
+    for (char c : word) seen_lowercase |= c >= 'a' && c <= 'z';
     char last = word.back();
     if (last == '.' || last == '!' || last == '?') return false;  // a sentence ended before
     ++words;

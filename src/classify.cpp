@@ -39,6 +39,7 @@ std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
   if (f.tweet_signature) return "tweet-signature";
   if (f.link_card) return "link-card";
+  if (f.teaser) return "teaser";
   if (f.date_only) return "date-only";
   if (f.counter) return "counter";
   return "";

@@ -89,3 +89,15 @@ TEST(Features, CommentHeaderNeedsDateVerbAndColon) {
 TEST(Features, QuoteIntroIsNoCommentHeader) {
   EXPECT_FALSE(of("Albert Einstein, commenting on the relation between religion and science, said:").comment_header);
 }
+
+TEST(Features, CapitalTitlesAndCodesAreNoTeaserDatelines) {
+  EXPECT_FALSE(of("Lucas returned to directing in 1999 with STAR WARS: EPISODE I THE PHANTOM MENACE, which "
+                  "broke records.").teaser);
+  EXPECT_FALSE(of("Book Review: Sharpening Your Skills by two authors from the same press ISBN: 1584885017 This "
+                  "book is worth reading.").teaser);
+}
+
+TEST(Features, HeadingsInCapitalsAreNoTeasers) {
+  EXPECT_FALSE(of("MARCH 31, 2006: CAMDEN DOGS GET HOUSES: It takes a village to warm a dog in the cold of "
+                  "the winter.").teaser);
+}
