@@ -45,6 +45,7 @@
 
 #include "html_attributes.h"
 #include "html_token_scan.h"
+#include "word_table.h"
 
 namespace winnow::internal {
 namespace {
@@ -158,36 +159,32 @@ class TagTable {
 
   // Id for a lower-case tag name, adding it if new.
   uint32_t intern(std::string_view name) {
-    key_.assign(name);
-    auto it = ids_.find(key_);
-    if (it != ids_.end()) return it->second;
+    if (const uint32_t* id = ids_.find(name)) return *id;
     if (full()) return kOther;
     return add(name);
   }
 
   // Id for a lower-case tag name, kOther if never seen (end tags use this).
   uint32_t lookup(std::string_view name) {
-    key_.assign(name);
-    auto it = ids_.find(key_);
-    return it == ids_.end() ? kOther : it->second;
+    const uint32_t* id = ids_.find(name);
+    return id ? *id : kOther;
   }
 
   uint32_t flags(uint32_t id) const { return flags_[id]; }
 
   // When full, unseen names all share kOther (so kOther end tags must match).
-  bool full() const { return ids_.size() >= kMaxInterned; }
+  bool full() const { return flags_.size() >= kMaxInterned; }
 
  private:
   uint32_t add(std::string_view name) {
     uint32_t id = uint32_t(flags_.size());
-    ids_.emplace(std::string(name), id);
+    ids_[name] = id;
     flags_.push_back(0);
     return id;
   }
 
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<uint32_t> flags_;
-  std::string key_;
+  StringTable<uint32_t> ids_;
+  std::vector<uint32_t> flags_;  // one per id
 };
 
 // ------------------------------------------------------------- scanning
@@ -339,7 +336,8 @@ class NestingCapper {
   NestingCapper(std::string_view html, const PrescanOptions& options)
       : in_(html),
         max_(options.max_depth < 0 ? 0 : size_t(options.max_depth)),
-        cut_invisible_(options.cut_invisible) {
+        cut_invisible_(options.cut_invisible),
+        hints_(options.hints) {
     // Gumbo always builds html and body: count them from the start.
     push_implied(kHtml);
     push_implied(kBody);
@@ -679,7 +677,7 @@ class NestingCapper {
     for (const AttributeSpan& a : attributes_) relative_.push_back({a.begin - lt, a.name_end - lt, a.end - lt});
     rewritten_.clear();
     if (!append_read_attributes(in_.substr(lt, end - lt), name_end - lt, relative_, self_closing,
-                                reader_of(id, f), rewritten_))
+                                reader_of(id, f), hints_, rewritten_))
       return;
     begin_output();
     out_.append(in_.substr(copied_, lt - copied_));
@@ -1089,6 +1087,7 @@ class NestingCapper {
   std::string_view in_;
   size_t max_;
   bool cut_invisible_;
+  const Lexicon* hints_;  // reduces class/id/role of blocks to their hints
   Region region_;
   size_t token_start_ = 0;  // where the token being handled starts
   std::vector<AttributeSpan> attributes_;  // of the start tag being handled

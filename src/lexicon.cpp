@@ -123,7 +123,7 @@ void Lexicon::index_phrases_and_hints() {
     contains_by_first_word_[std::string(first_word(contains_phrases_[i].key))].push_back(i);
   // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
   for (const auto& [hint, weight] : hints_) {
-    hint_weights_.emplace(hint, weight);
+    hint_weights_[hint] = {hint, weight};
     if (hint.size() < kHintPrefix) continue;
     prefix_hints_by_head_[hint.substr(0, kHintPrefix)].push_back(uint32_t(prefix_hints_.size()));
     prefix_hints_.emplace_back(hint, weight);
@@ -342,15 +342,15 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
   for (char c : attribute) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   auto lookup = [&](std::string_view token, bool allow_prefix) {
     if (token.empty()) return;
-    if (auto it = hint_weights_.find(token); it != hint_weights_.end()) {
-      total += it->second;
-      if (matched) { if (!matched->empty()) *matched += ' '; *matched += it->first; }
+    if (const HintWeight* hint = hint_weights_.find(token)) {
+      total += hint->weight;
+      if (matched) { if (!matched->empty()) *matched += ' '; *matched += hint->hint; }
       return;
     }
     if (!allow_prefix || token.size() <= kHintPrefix) return;
-    auto candidates = prefix_hints_by_head_.find(token.substr(0, kHintPrefix));
-    if (candidates == prefix_hints_by_head_.end()) return;
-    for (uint32_t i : candidates->second) {
+    const std::vector<uint32_t>* candidates = prefix_hints_by_head_.find(token.substr(0, kHintPrefix));
+    if (!candidates) return;
+    for (uint32_t i : *candidates) {
       const auto& [hint, weight] = prefix_hints_[i];
       if (token.size() > hint.size() && token.substr(0, hint.size()) == hint) {
         total += weight;
@@ -367,7 +367,7 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
     std::string_view token = all.substr(start, sp - start);
     start = sp + 1;
     if (token.empty()) continue;
-    if (hint_weights_.count(token)) { lookup(token, false); continue; }
+    if (hint_weights_.find(token)) { lookup(token, false); continue; }
     std::size_t ps = 0;
     while (ps < token.size()) {
       std::size_t sep = token.find_first_of("-_", ps);

@@ -131,6 +131,25 @@ TEST(PrescanCut, UnreadAttributesGo) {
   EXPECT_EQ(cut("<input type=hidden value=1>"), "<input type=hidden>");
 }
 
+TEST(PrescanCut, BlockHintsReducedToTheHintsTheyMatch) {
+  auto reduce = [](std::string_view html) {
+    return prescan_html(html, PrescanOptions{256, true, &lexicon()});
+  };
+  EXPECT_EQ(reduce("<div class='wrap comment-list x' id=main-12 role=navigation>t</div>"),
+            "<div class=\"comment\" id=\"main\" role=navigation>t</div>");
+  EXPECT_EQ(reduce("<div class='foo bar'>t</div>"), "<div>t</div>");
+  EXPECT_EQ(reduce("<div itemprop=articleBody class=x>t</div><div itemprop=name>u</div>"),
+            "<div itemprop=articleBody>t</div><div>u</div>");
+  // The walker finds the same hints in the reduced attributes.
+  for (const char* html : {"<div class='post-content entry' id='article-body'><p>Text here.</p></div>",
+                           "<div class='Related-Posts sidebar_widget'><p>x</p></div>",
+                           "<nav class='menu'><ul><li class=share>a</li></ul></nav>"}) {
+    std::string expected = walked(html, false);
+    StageClock untimed;
+    EXPECT_EQ(describe(winnow::internal::segment_html(html, lexicon(), untimed, true)), expected) << html;
+  }
+}
+
 TEST(PrescanCut, SpaceRunsCollapseUntilPreformattedText) {
   EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<p>c</p>"), "<p>a b</p>\n<p>c</p>");
   EXPECT_EQ(cut("<p>a  b</p><pre>x  y</pre>c  d"), "<p>a b</p><pre>x  y</pre>c  d");
