@@ -118,9 +118,10 @@ std::string_view first_word(std::string_view key) { return key.substr(0, key.fin
 
 void Lexicon::index_phrases_and_hints() {
   for (uint32_t i = 0; i < prefix_phrases_.size(); ++i)
-    prefix_by_first_word_[std::string(first_word(prefix_phrases_[i].key))].push_back(i);
+    prefix_by_first_word_[first_word(prefix_phrases_[i].key)].push_back(i);
   for (uint32_t i = 0; i < contains_phrases_.size(); ++i)
-    contains_by_first_word_[std::string(first_word(contains_phrases_[i].key))].push_back(i);
+    contains_by_first_word_[first_word(contains_phrases_[i].key)].push_back(i);
+  for (const auto& [key, phrases] : line_phrases_) longest_line_phrase_ = std::max(longest_line_phrase_, key.size());
   // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
   for (const auto& [hint, weight] : hints_) {
     hint_weights_[hint] = {hint, weight};
@@ -287,15 +288,17 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
   };
   if (line.empty()) return best;
-  if (auto it = line_phrases_.find(strip_counts(line)); it != line_phrases_.end()) {
-    for (const auto& p : it->second) consider(p, false);
+  if (const std::string_view bare = strip_counts(line); bare.size() <= longest_line_phrase_) {
+    if (auto it = line_phrases_.find(bare); it != line_phrases_.end()) {
+      for (const auto& p : it->second) consider(p, false);
+    }
   }
   const Weights& w = weights_;
   // Only phrases starting with the line's first word can start it.
-  auto prefix_candidates = prefix_by_first_word_.find(first_word(line));
-  const size_t prefix_count = prefix_candidates == prefix_by_first_word_.end() ? 0 : prefix_candidates->second.size();
+  const std::vector<uint32_t>* prefix_candidates = prefix_by_first_word_.find(first_word(line));
+  const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
   for (size_t c = 0; c < prefix_count; ++c) {
-    const Phrase& p = prefix_phrases_[prefix_candidates->second[c]];
+    const Phrase& p = prefix_phrases_[(*prefix_candidates)[c]];
     double limit = p.role == PhraseRole::kChrome     ? w.chrome_prefix_max_words
                    : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
                    : p.needs_colon                   ? w.end_prefix_max_words
@@ -306,12 +309,13 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
   }
   if (words <= w.contains_max_words) {
     // A phrase found at word boundaries starts at a word of the line.
-    std::vector<uint32_t> found;
+    thread_local std::vector<uint32_t> found;
+    found.clear();
     for (size_t start = 0; start < line.size();) {
       size_t end = line.find(' ', start);
       if (end == std::string_view::npos) end = line.size();
-      if (auto it = contains_by_first_word_.find(line.substr(start, end - start)); it != contains_by_first_word_.end()) {
-        for (uint32_t i : it->second) {
+      if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(line.substr(start, end - start))) {
+        for (uint32_t i : *candidates) {
           const std::string& key = contains_phrases_[i].key;
           const size_t after = start + key.size();
           if (line.compare(start, key.size(), key) == 0 && (after == line.size() || line[after] == ' '))
