@@ -145,6 +145,13 @@ constexpr size_t kMaxEntries = 1 << 20; // cap on tracked cut elements (20 MiB)
 
 class TagTable {
  public:
+  // The known tags and their flags, built once; each pre-scan copies it and
+  // interns the page's other names in its copy.
+  static const TagTable& known() {
+    static const TagTable table;
+    return table;
+  }
+
   TagTable() {
     for (uint32_t id = 0; id < kNumKnown; ++id) add(kKnownNames[id]);
     for (const FlagList& list : kFlagLists) {
@@ -1097,7 +1104,7 @@ class NestingCapper {
   std::string out_;
   size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
   bool any_cut_ = false;
-  TagTable tags_;
+  TagTable tags_ = TagTable::known();
   std::string name_;
   std::vector<Entry> stack_;
   size_t kept_ = 0;  // kept elements on the stack (all below the cut ones)
