@@ -137,6 +137,16 @@ bool style_hides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
+bool may_hide(std::string_view text, const std::vector<AttributeSpan>& spans) {
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const Attribute a = attribute_of(text, spans[i]);
+    bool first = true;
+    for (size_t k = 0; k < i && first; ++k) first = !same_name(attribute_of(text, spans[k]).name, a.name);
+    if (first && visibility(a) != Keep::kDrop) return true;
+  }
+  return false;
+}
+
 bool is_meta_key(std::string_view lower_key) {
   for (std::string_view key : kMetaKeys)
     if (key == lower_key) return true;

@@ -64,6 +64,11 @@ bool is_read_attribute(std::string_view name);
 
 class Lexicon;
 
+// May these attributes (positions within `text`) hide their element from the
+// walker (hidden, aria-hidden="true", a hiding style, or a value only known
+// decoded)?
+bool may_hide(std::string_view text, const std::vector<AttributeSpan>& attributes);
+
 // Appends to `out` the start tag `tag` (from '<' to '>' included) with only
 // the attributes `reader` keeps among `attributes` (positions within `tag`);
 // returns false, appending nothing, when it would keep the tag as it is.

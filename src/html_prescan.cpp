@@ -142,6 +142,9 @@ constexpr size_t kMaxNameLen = 64;      // longer tag names are compared by pref
 constexpr size_t kMaxInterned = 20000;  // beyond this, new names share kOther
 constexpr size_t kSearchDepth = 64;     // how far down the stack an end tag looks
 constexpr size_t kMaxEntries = 1 << 20; // cap on tracked cut elements (20 MiB)
+// Spaces before blocks are dropped only this far from the root: well below
+// the depth (400) past which the walker reads subtrees as flat text.
+constexpr size_t kShallowDepth = 200;
 
 class TagTable {
  public:
@@ -491,7 +494,10 @@ class NestingCapper {
     if (id == kForm && form_open_ && !in_template()) return ignored(lt, end);  // form in a form
     close_implied(id, f);
     if (rebuilds) reopen_formatting();
-    if (open_element(lt, end, id, attrs, true)) drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+    if (open_element(lt, end, id, attrs, true)) {
+      drop_spaces_before_block(lt, f);
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+    }
     return end;
   }
 
@@ -697,6 +703,37 @@ class NestingCapper {
   // for good at the first of those.
   bool collapsing_spaces() const { return cutting() && !seen_preformatted_; }
 
+  // Spaces alone between two tags, with no formatting element waiting to be
+  // re-opened (spaces in the body would re-open it): before a block start
+  // tag the walker trims them, so they can go (Gumbo then builds no node).
+  bool may_drop_spaces(size_t begin, size_t end) {
+    if (afe_.dangling() != 0 || begin == 0 || in_[begin - 1] != '>' || !block_start_tag_at(end)) return false;
+    for (size_t i = begin; i < end; ++i)
+      if (!is_space(in_[i])) return false;
+    return true;
+  }
+
+  // Does a block element's start tag begin at pos? (Else spaces before it
+  // are collapsed at once.)
+  bool block_start_tag_at(size_t pos) {
+    if (pos + 1 >= in_.size() || in_[pos] != '<' || !is_alpha(in_[pos + 1])) return false;
+    const size_t name_end = read_name(pos + 1);
+    (void)name_end;
+    return (tags_.flags(tags_.lookup(name_)) & kWalkerBlock) != 0;
+  }
+
+  // The kept block element whose start tag begins at lt comes right after
+  // droppable spaces: they go, unless the block may be hidden (the walker
+  // skips it without a break, so the spaces separate the text around it) or
+  // the tree may be deep enough for the walker to read it as flat text.
+  void drop_spaces_before_block(size_t lt, uint32_t f) {
+    const Span spaces = droppable_spaces_;
+    droppable_spaces_ = {};
+    if (spaces.end != lt || !(f & kWalkerBlock) || copied_ > spaces.begin) return;
+    if (kept_ + afe_.dangling() >= kShallowDepth || may_hide(in_, attributes_)) return;
+    cut(spaces.begin, lt);
+  }
+
   void collapse_spaces(size_t begin, size_t end) {
     for (size_t i = begin; i + 1 < end; ++i) {
       if (!is_space(in_[i]) || !is_space(in_[i + 1])) continue;
@@ -824,7 +861,13 @@ class NestingCapper {
 
   // What the tree builder does with text in_[begin, end).
   void text(size_t begin, size_t end) {
-    if (collapsing_spaces()) collapse_spaces(begin, end);
+    if (collapsing_spaces()) {
+      if (may_drop_spaces(begin, end)) {
+        droppable_spaces_ = {begin, end};  // decided at the next start tag
+      } else {
+        collapse_spaces(begin, end);
+      }
+    }
     reopen_formatting();
     if (frameset_ok_ || !body_started_) {
       for (size_t i = begin; i < end; ++i) {
@@ -1101,6 +1144,10 @@ class NestingCapper {
   std::vector<AttributeSpan> relative_;    // the same, relative to the tag
   std::string rewritten_;                  // the tag without unread attributes
   bool seen_preformatted_ = false;         // a <pre> or <listing> came
+  struct Span {
+    size_t begin = 0, end = 0;
+  };
+  Span droppable_spaces_;  // spaces alone before the current token
   std::string out_;
   size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
   bool any_cut_ = false;

@@ -151,7 +151,13 @@ TEST(PrescanCut, BlockHintsReducedToTheHintsTheyMatch) {
 }
 
 TEST(PrescanCut, SpaceRunsCollapseUntilPreformattedText) {
-  EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<p>c</p>"), "<p>a b</p>\n<p>c</p>");
+  EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<span>c</span>"), "<p>a b</p>\n<span>c</span>");
+  // Spaces alone before a block go, but not before a hidden one (the walker
+  // skips it without a break) or while a formatting element waits to be
+  // re-opened (spaces would re-open it).
+  EXPECT_EQ(cut("<p>a</p>\n\n<p>c</p>"), "<p>a</p><p>c</p>");
+  EXPECT_EQ(cut("<b>a</b> <div hidden>x</div> <i>b</i>"), "<b>a</b> <div hidden>x</div> <i>b</i>");
+  EXPECT_EQ(cut("<p><b>a<p>\n<div>x</div>"), "<p><b>a<p>\n<div>x</div>");
   EXPECT_EQ(cut("<p>a  b</p><pre>x  y</pre>c  d"), "<p>a b</p><pre>x  y</pre>c  d");
 }
 
@@ -180,6 +186,8 @@ TEST(PrescanCut, SamePageOnTrickyMarkup) {
            "<pre>\n  code <!-- c -->\n</pre>",
            "<div>a  <span class=x>b</span>\n\n  c</div><listing>\n x  y</listing>",
            "<p style='DISPLAY : none'>x</p><p aria-hidden=true>y</p><p hidden=false>z</p>",
+           "<a href=x>Blog</a>\n<div aria-hidden=true>menu</div>\n<a href=y>Insights</a>",
+           "<p><a href=x>one<p>\n<div>two</div>",
            "<link rel=canonical href='https://a.example/x'><meta property='og:title' content=T data-x=1>",
        }) {
     expect_same_page(html);
