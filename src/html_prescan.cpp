@@ -1,4 +1,21 @@
-// Byte-level pass over HTML before Gumbo: caps element nesting depth.
+// Byte-level pass over HTML before Gumbo: caps element nesting depth and,
+// with cut_invisible, cuts what the walker never reads (see "What
+// cut_invisible cuts" below). Both ride on the same token scan and the same
+// model of Gumbo's tree: a cut must never change what the walker sees, and
+// the model says where svg and template content ends, whether spaces would
+// re-open a formatting element, which attributes a tag keeps.
+//
+// What cut_invisible cuts (61% of a page's bytes are scripts, styles, svg and
+// comments; of the rest, most are start tags and attributes):
+//  - the text of script (but JSON-LD), style, textarea, iframe, noembed and
+//    noframes; the text of comments ("<!---->" stays, text nodes around it
+//    stay apart);
+//  - svg and template content, when the element closes: "regions". Not an
+//    svg where HTML rules ran (an integration point's content may reach
+//    outside), nor one the nesting cap cut inside;
+//  - attributes no rule reads (html_attributes.h), runs of spaces in text
+//    (until a <pre> or <listing>), spaces alone before a visible block;
+//  - a <frameset> the tree builder ignores (cut text no longer stops it).
 //
 // One linear scan over the markup tokens (start/end tags, comments, doctype,
 // raw-text elements) keeps a stack of open elements. A start tag that would
@@ -468,7 +485,7 @@ class NestingCapper {
       while (stack_.size() > 1) pop_entry();
       frameset_ok_ = false;
     }
-    if ((f & kNoFrameset) && !(id == kInput && is_hidden_input(lt))) frameset_ok_ = false;
+    if ((f & kNoFrameset) && !(id == kInput && is_hidden_input())) frameset_ok_ = false;
     if (!(f & kHeadContent) && !in_template()) body_started_ = true;
     const bool rebuilds = !(f & kSpecial) || (f & kRebuilds);
     if ((f & kVoid) || (self_closing && (id == kSvg || id == kMath))) {
@@ -481,7 +498,7 @@ class NestingCapper {
       close_implied(id, f);  // <xmp>, <plaintext> close a <p>
       if (id == kPlaintext) return in_.size();  // the rest is text
       if (rebuilds) reopen_formatting();
-      const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld(lt));
+      const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld());
       drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return raw_text(end, id, hide);
     }
@@ -629,9 +646,9 @@ class NestingCapper {
 
   bool cutting() const { return cut_invisible_ && !region_.open; }
 
-  // The value of attribute `name` of the start tag at lt ("" if none).
-  std::string_view attribute_value(size_t lt, std::string_view name) const {
-    (void)lt;
+  // The value of attribute `name` (lower case) of the start tag being
+  // handled ("" if none).
+  std::string_view attribute_value(std::string_view name) const {
     for (const AttributeSpan& a : attributes_) {
       const std::string_view text = in_.substr(a.begin, a.end - a.begin);
       const size_t name_length = a.name_end - a.begin;
@@ -660,11 +677,11 @@ class NestingCapper {
   }
 
   // <script type="application/ld+json">: kept, the extractor may read it.
-  bool is_json_ld(size_t lt) const { return contains_ci(attribute_value(lt, "type"), "ld+json"); }
+  bool is_json_ld() const { return contains_ci(attribute_value("type"), "ld+json"); }
 
   // <input type=hidden> neither stops a frameset nor leaves a table.
-  bool is_hidden_input(size_t lt) const {
-    std::string_view type = attribute_value(lt, "type");
+  bool is_hidden_input() const {
+    std::string_view type = attribute_value("type");
     return type.size() == 6 && contains_ci(type, "hidden");
   }
 
@@ -717,8 +734,7 @@ class NestingCapper {
   // are collapsed at once.)
   bool block_start_tag_at(size_t pos) {
     if (pos + 1 >= in_.size() || in_[pos] != '<' || !is_alpha(in_[pos + 1])) return false;
-    const size_t name_end = read_name(pos + 1);
-    (void)name_end;
+    read_name(pos + 1);  // into name_, which the next start tag reads again
     return (tags_.flags(tags_.lookup(name_)) & kWalkerBlock) != 0;
   }
 
