@@ -584,6 +584,7 @@ class NestingCapper {
       }
       return end;
     }
+    if (!in_foreign()) drop_spaces_before_block_end(lt, stack_[idx]);
     const bool kept = stack_[idx].kept;
     const FormattingList::Ref r = stack_[idx].afe;
     if (kept && afe_.valid(r) && !afe_.is_marker(r)) afe_.remove(r);  // closed properly
@@ -721,20 +722,23 @@ class NestingCapper {
   bool collapsing_spaces() const { return cutting() && !seen_preformatted_; }
 
   // Spaces alone between two tags, with no formatting element waiting to be
-  // re-opened (spaces in the body would re-open it): before a block start
-  // tag the walker trims them, so they can go (Gumbo then builds no node).
+  // re-opened (spaces in the body would re-open it): before a block's start
+  // or end tag the walker trims them, so they can go (Gumbo then builds no
+  // node).
   bool may_drop_spaces(size_t begin, size_t end) {
-    if (afe_.dangling() != 0 || begin == 0 || in_[begin - 1] != '>' || !block_start_tag_at(end)) return false;
+    if (afe_.dangling() != 0 || begin == 0 || in_[begin - 1] != '>' || !block_tag_at(end)) return false;
     for (size_t i = begin; i < end; ++i)
       if (!is_space(in_[i])) return false;
     return true;
   }
 
-  // Does a block element's start tag begin at pos? (Else spaces before it
-  // are collapsed at once.)
-  bool block_start_tag_at(size_t pos) {
-    if (pos + 1 >= in_.size() || in_[pos] != '<' || !is_alpha(in_[pos + 1])) return false;
-    read_name(pos + 1);  // into name_, which the next start tag reads again
+  // Does a block element's start or end tag begin at pos? (Else spaces
+  // before it are collapsed at once.)
+  bool block_tag_at(size_t pos) {
+    if (pos + 2 >= in_.size() || in_[pos] != '<') return false;
+    const size_t name = in_[pos + 1] == '/' ? pos + 2 : pos + 1;
+    if (!is_alpha(in_[name])) return false;
+    read_name(name);  // into name_, which the next tag reads again
     return (tags_.flags(tags_.lookup(name_)) & kWalkerBlock) != 0;
   }
 
@@ -743,10 +747,20 @@ class NestingCapper {
   // skips it without a break, so the spaces separate the text around it) or
   // the tree may be deep enough for the walker to read it as flat text.
   void drop_spaces_before_block(size_t lt, uint32_t f) {
-    const Span spaces = droppable_spaces_;
+    if ((f & kWalkerBlock) && !may_hide(in_, attributes_)) drop_spaces_before(lt);
     droppable_spaces_ = {};
-    if (spaces.end != lt || !(f & kWalkerBlock) || copied_ > spaces.begin) return;
-    if (kept_ + afe_.dangling() >= kShallowDepth || may_hide(in_, attributes_)) return;
+  }
+
+  // The end tag at lt closes a kept block: the spaces before it end the
+  // block's text, which the walker trims.
+  void drop_spaces_before_block_end(size_t lt, const Entry& closed) {
+    if (closed.kept && (tags_.flags(closed.id) & kWalkerBlock)) drop_spaces_before(lt);
+    droppable_spaces_ = {};
+  }
+
+  void drop_spaces_before(size_t lt) {
+    const Span spaces = droppable_spaces_;
+    if (spaces.end != lt || copied_ > spaces.begin || kept_ + afe_.dangling() >= kShallowDepth) return;
     cut(spaces.begin, lt);
   }
 

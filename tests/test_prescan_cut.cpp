@@ -156,6 +156,7 @@ TEST(PrescanCut, SpaceRunsCollapseUntilPreformattedText) {
   // skips it without a break) or while a formatting element waits to be
   // re-opened (spaces would re-open it).
   EXPECT_EQ(cut("<p>a</p>\n\n<p>c</p>"), "<p>a</p><p>c</p>");
+  EXPECT_EQ(cut("<div><p>a</p>\n</div>\n<span>b</span> </div>"), "<div><p>a</p></div>\n<span>b</span> </div>");
   EXPECT_EQ(cut("<b>a</b> <div hidden>x</div> <i>b</i>"), "<b>a</b> <div hidden>x</div> <i>b</i>");
   EXPECT_EQ(cut("<p><b>a<p>\n<div>x</div>"), "<p><b>a<p>\n<div>x</div>");
   EXPECT_EQ(cut("<p>a  b</p><pre>x  y</pre>c  d"), "<p>a b</p><pre>x  y</pre>c  d");
@@ -188,6 +189,7 @@ TEST(PrescanCut, SamePageOnTrickyMarkup) {
            "<p style='DISPLAY : none'>x</p><p aria-hidden=true>y</p><p hidden=false>z</p>",
            "<a href=x>Blog</a>\n<div aria-hidden=true>menu</div>\n<a href=y>Insights</a>",
            "<p><a href=x>one<p>\n<div>two</div>",
+           "<div><span>a\n</div>b <span>c</span>\n</div> d",
            "<link rel=canonical href='https://a.example/x'><meta property='og:title' content=T data-x=1>",
        }) {
     expect_same_page(html);
