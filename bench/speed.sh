@@ -48,6 +48,10 @@ if [[ ! -f $flat/.complete || $bench/render_text.py -nt $flat/.complete ]]; then
   date > "$flat/.complete"
 fi
 
+# Batch outputs on tmpfs when there is one, for this build and the baseline
+# alike: the figures are then winnow's, not the output filesystem's.
+[[ -d /dev/shm ]] && export TMPDIR=/dev/shm
+
 datasets=(--html "aeb=$bench/aeb/html" --html "readability-tests=$bench/readability-tests/html"
           --html "wceb-cleaneval=$bench/wceb-cleaneval/html" --text "flat-text=$flat")
 

@@ -33,16 +33,6 @@ bool is_sentence_end(char32_t cp) {
   }
 }
 
-// The last code point of `s` that is not a closing quote or bracket.
-char32_t last_meaningful(std::string_view s) {
-  char32_t last = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = next_code_point(s, i);
-    if (!is_closing_mark(cp) && !is_space(cp)) last = cp;
-  }
-  return last;
-}
-
 bool starts_with_bullet(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
   for (auto b : kBullets) if (s.substr(0, b.size()) == b) return true;
@@ -107,8 +97,11 @@ void count_social_tokens(std::string_view s, Features& f) {
     if (sp == std::string_view::npos) sp = s.size();
     std::string_view tok = s.substr(start, sp - start);
     start = sp + 1;
-    if (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
-        tok.substr(0, 4) == "www." || tok.find(".com/") != std::string_view::npos) {
+    // Every URL marker but "www." holds a '/': most tokens need one memchr.
+    const bool slash = tok.find('/') != std::string_view::npos;
+    if (tok.substr(0, 4) == "www." ||
+        (slash && (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
+                   tok.find(".com/") != std::string_view::npos))) {
       ++f.urls;
     } else if (tok.size() > 1 && tok[0] == '@') {
       ++f.handles;
@@ -281,17 +274,15 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   const std::string& s = seg.text;
   f.chars = count_chars(s);
   f.words = count_words(s);
-  const std::string& key = words.key;
   // fold_key is idempotent (tested), so the key's words are its own.
-  std::vector<std::string_view> keys;
-  keys.reserve(words.size());
-  for (size_t i = 0; i < words.size(); ++i) keys.push_back(words.word(i));
+  const std::string& key = words.key;
+  const int word_count = static_cast<int>(words.size());
 
   const int language_index = lexicon.language_index(language);
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const std::string_view w = keys[i];
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words.word(i);
     const WordInfo* info = words.infos[i];
     if (lexicon.is_stop_word(language_index, w, info)) ++stops;
     if (is_number_word(w)) {
@@ -302,38 +293,45 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
       strong_date |= kind == 2;
     }
   }
-  strong_date |= has_clock_time(s) || s.find(" | ") != std::string::npos || s.find("\u00B7") != std::string::npos;
-  if (!keys.empty()) f.stop_density = static_cast<double>(stops) / keys.size();
+  if (word_count > 0) f.stop_density = static_cast<double>(stops) / word_count;
 
-  char32_t last = last_meaningful(s);
-  f.terminal_punct = is_sentence_end(last);
-  f.colon_end = last == ':' || last == 0xFF1A;
-
+  // One pass over the characters: the last one that is not a closing mark,
+  // commas, and the share of symbols (digits, punctuation) among the others.
+  char32_t last = 0;
   int non_space = 0, symbols = 0;
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = next_code_point(s, i);
+    const char32_t cp = next_code_point(s, i);
     if (is_space(cp)) continue;
+    if (!is_closing_mark(cp)) last = cp;
     ++non_space;
     if (cp == ',' || cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C) ++f.commas;
     if (!is_letter(cp) && cp != 0x0640) ++symbols;
   }
   if (non_space) f.symbol_share = static_cast<double>(symbols) / non_space;
+  f.terminal_punct = is_sentence_end(last);
+  f.colon_end = last == ':' || last == 0xFF1A;
 
   count_social_tokens(s, f);
-  const int word_count = static_cast<int>(keys.size());
   const Weights& w = lexicon.weights();
-  f.date_only = numbers > 0 && ((word_count <= 10 && numbers + date_words == word_count) ||
-                                (word_count <= w.dateline_max_words && !f.terminal_punct && strong_date &&
-                                 numbers + date_words >= w.dateline_share * word_count));
-  f.counter = !f.date_only && !keys.empty() && is_number_word(keys[0]) && word_count <= 4 &&
+  if (numbers > 0) {
+    if (word_count <= 10 && numbers + date_words == word_count) {
+      f.date_only = true;
+    } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&
+               numbers + date_words >= w.dateline_share * word_count) {
+      // A dateline needs a strong date sign; the costlier ones only here.
+      f.date_only = strong_date || has_clock_time(s) || s.find(" | ") != std::string::npos ||
+                    s.find("\u00B7") != std::string::npos;
+    }
+  }
+  f.counter = !f.date_only && word_count > 0 && is_number_word(words.word(0)) && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
   f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
-  f.comment_header = f.colon_end && strong_date && numbers > 0 && word_count <= w.dateline_max_words && !keys.empty() &&
-                     lexicon.is_signature_verb(keys.back());
+  f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
+                     lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, s, word_count);
   return f;

@@ -1,6 +1,8 @@
 // Dropping the attributes no rule reads; see html_attributes.h.
 #include "html_attributes.h"
 
+#include "lexicon.h"
+
 #include <initializer_list>
 
 namespace winnow::internal {
@@ -33,7 +35,12 @@ Attribute attribute_of(std::string_view tag, const AttributeSpan& span) {
   return a;
 }
 
-enum class Keep { kDrop, kName, kWhole };
+enum class Keep {
+  kDrop,
+  kName,   // the name only (the walker asks whether it is there)
+  kWhole,
+  kHints,  // the class hints it matches (class, id, role of blocks)
+};
 
 bool same_name(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -59,15 +66,26 @@ bool is_one_of(std::string_view name, std::initializer_list<std::string_view> na
   return false;
 }
 
+// "articleBody" in an itemprop, as the walker looks for it (case and spaces aside).
+bool says_article_body(std::string_view value) {
+  std::string compact;
+  for (char c : value)
+    if (c != ' ') compact += ascii_lower(c);
+  return compact.find("articlebody") != std::string::npos;
+}
+
 // What the reader keeps of attribute `a`; `used` tells whether a link is
 // rel=canonical or a meta's key is read.
-Keep keep(AttributeReader reader, const Attribute& a, bool used) {
+Keep keep(AttributeReader reader, const Attribute& a, bool used, bool hints) {
   if (!a.first) return Keep::kDrop;  // the tokenizer drops repeated names
   switch (reader) {
     case AttributeReader::kAll:
       return Keep::kWhole;
     case AttributeReader::kBlock:
-      if (is_one_of(a.name, {"class", "id", "role", "itemprop"})) return Keep::kWhole;
+      if (is_one_of(a.name, {"class", "id", "role"}))
+        return hints && !has_reference(a.value) ? Keep::kHints : Keep::kWhole;
+      if (equals_ci(a.name, "itemprop"))
+        return !hints || has_reference(a.value) || says_article_body(a.value) ? Keep::kWhole : Keep::kDrop;
       return visibility(a);
     case AttributeReader::kAnchor:
       if (equals_ci(a.name, "href")) return Keep::kName;
@@ -119,6 +137,16 @@ bool style_hides(std::string_view style) {
          compact.find("visibility:hidden") != std::string::npos;
 }
 
+bool may_hide(std::string_view text, const std::vector<AttributeSpan>& spans) {
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const Attribute a = attribute_of(text, spans[i]);
+    bool first = true;
+    for (size_t k = 0; k < i && first; ++k) first = !same_name(attribute_of(text, spans[k]).name, a.name);
+    if (first && visibility(a) != Keep::kDrop) return true;
+  }
+  return false;
+}
+
 bool is_meta_key(std::string_view lower_key) {
   for (std::string_view key : kMetaKeys)
     if (key == lower_key) return true;
@@ -132,31 +160,50 @@ bool is_read_attribute(std::string_view name) {
 }
 
 bool append_read_attributes(std::string_view tag, size_t name_end, const std::vector<AttributeSpan>& spans,
-                            bool self_closing, AttributeReader reader, std::string& out) {
+                            bool self_closing, AttributeReader reader, const Lexicon* hints, std::string& out) {
   if (reader == AttributeReader::kAll) return false;
   // Tags with very many attributes are left alone: finding repeated names
   // costs their square.
   constexpr size_t kMaxAttributes = 64;
   if (spans.empty() || spans.size() > kMaxAttributes) return false;
-  Attribute attrs[kMaxAttributes];
-  Keep kept[kMaxAttributes];
+  // Scratch space reused from tag to tag (batch mode runs threads).
+  thread_local std::vector<Attribute> attrs;
+  thread_local std::vector<Keep> kept;
+  thread_local std::vector<std::string> matched;  // the hints of kHints attributes
+  attrs.resize(spans.size());
+  kept.resize(spans.size());
+  if (matched.size() < spans.size()) matched.resize(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     attrs[i] = attribute_of(tag, spans[i]);
     for (size_t k = 0; k < i && attrs[i].first; ++k) attrs[i].first = !same_name(attrs[k].name, attrs[i].name);
   }
-  const bool used = reader == AttributeReader::kLink   ? is_canonical_link(attrs, spans.size())
-                    : reader == AttributeReader::kMeta ? has_read_key(attrs, spans.size())
+  const bool used = reader == AttributeReader::kLink   ? is_canonical_link(attrs.data(), spans.size())
+                    : reader == AttributeReader::kMeta ? has_read_key(attrs.data(), spans.size())
                                                        : false;
   bool changes = false;
   for (size_t i = 0; i < spans.size(); ++i) {
-    kept[i] = keep(reader, attrs[i], used);
-    changes |= kept[i] == Keep::kDrop || (kept[i] == Keep::kName && attrs[i].text.size() > attrs[i].name.size());
+    kept[i] = keep(reader, attrs[i], used, hints != nullptr);
+    if (kept[i] == Keep::kHints) {
+      matched[i].clear();
+      hints->class_hint(attrs[i].value, &matched[i]);
+      if (matched[i].empty()) kept[i] = Keep::kDrop;
+      else if (matched[i] == attrs[i].value) kept[i] = Keep::kWhole;
+    }
+    changes |= kept[i] == Keep::kDrop || kept[i] == Keep::kHints ||
+               (kept[i] == Keep::kName && attrs[i].text.size() > attrs[i].name.size());
   }
   if (!changes) return false;
   out.append(tag.substr(0, name_end));
   for (size_t i = 0; i < spans.size(); ++i) {
     if (kept[i] == Keep::kDrop) continue;
     out += ' ';
+    if (kept[i] == Keep::kHints) {  // hint names are lower-case words, dashes and underscores
+      out.append(attrs[i].name);
+      out += "=\"";
+      out += matched[i];
+      out += '"';
+      continue;
+    }
     out.append(kept[i] == Keep::kName ? attrs[i].name : attrs[i].text);
   }
   // A space keeps an unquoted value from taking the '/' ("a=b/>" is no

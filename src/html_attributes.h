@@ -62,12 +62,22 @@ inline bool aria_hides(std::string_view value) { return value == "true"; }
 // Is `name` (any case) one of kReadAttributes?
 bool is_read_attribute(std::string_view name);
 
+class Lexicon;
+
+// May these attributes (positions within `text`) hide their element from the
+// walker (hidden, aria-hidden="true", a hiding style, or a value only known
+// decoded)?
+bool may_hide(std::string_view text, const std::vector<AttributeSpan>& attributes);
+
 // Appends to `out` the start tag `tag` (from '<' to '>' included) with only
 // the attributes `reader` keeps among `attributes` (positions within `tag`);
 // returns false, appending nothing, when it would keep the tag as it is.
 // Values with character references are kept whole (they are only known
 // decoded); of repeated names only the first counts, as in the tokenizer.
+// With `hints`, the class, id and role of block elements are reduced to the
+// class hints they match (Lexicon::class_hint then finds the same ones), and
+// itemprop is kept only when it says articleBody.
 bool append_read_attributes(std::string_view tag, size_t name_end, const std::vector<AttributeSpan>& attributes,
-                            bool self_closing, AttributeReader reader, std::string& out);
+                            bool self_closing, AttributeReader reader, const Lexicon* hints, std::string& out);
 
 }  // namespace winnow::internal

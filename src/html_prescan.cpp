@@ -1,4 +1,21 @@
-// Byte-level pass over HTML before Gumbo: caps element nesting depth.
+// Byte-level pass over HTML before Gumbo: caps element nesting depth and,
+// with cut_invisible, cuts what the walker never reads (see "What
+// cut_invisible cuts" below). Both ride on the same token scan and the same
+// model of Gumbo's tree: a cut must never change what the walker sees, and
+// the model says where svg and template content ends, whether spaces would
+// re-open a formatting element, which attributes a tag keeps.
+//
+// What cut_invisible cuts (61% of a page's bytes are scripts, styles, svg and
+// comments; of the rest, most are start tags and attributes):
+//  - the text of script (but JSON-LD), style, textarea, iframe, noembed and
+//    noframes; the text of comments ("<!---->" stays, text nodes around it
+//    stay apart);
+//  - svg and template content, when the element closes: "regions". Not an
+//    svg where HTML rules ran (an integration point's content may reach
+//    outside), nor one the nesting cap cut inside;
+//  - attributes no rule reads (html_attributes.h), runs of spaces in text
+//    (until a <pre> or <listing>), spaces alone before a visible block;
+//  - a <frameset> the tree builder ignores (cut text no longer stops it).
 //
 // One linear scan over the markup tokens (start/end tags, comments, doctype,
 // raw-text elements) keeps a stack of open elements. A start tag that would
@@ -45,6 +62,7 @@
 
 #include "html_attributes.h"
 #include "html_token_scan.h"
+#include "word_table.h"
 
 namespace winnow::internal {
 namespace {
@@ -141,9 +159,19 @@ constexpr size_t kMaxNameLen = 64;      // longer tag names are compared by pref
 constexpr size_t kMaxInterned = 20000;  // beyond this, new names share kOther
 constexpr size_t kSearchDepth = 64;     // how far down the stack an end tag looks
 constexpr size_t kMaxEntries = 1 << 20; // cap on tracked cut elements (20 MiB)
+// Spaces before blocks are dropped only this far from the root: well below
+// the depth (400) past which the walker reads subtrees as flat text.
+constexpr size_t kShallowDepth = 200;
 
 class TagTable {
  public:
+  // The known tags and their flags, built once; each pre-scan copies it and
+  // interns the page's other names in its copy.
+  static const TagTable& known() {
+    static const TagTable table;
+    return table;
+  }
+
   TagTable() {
     for (uint32_t id = 0; id < kNumKnown; ++id) add(kKnownNames[id]);
     for (const FlagList& list : kFlagLists) {
@@ -158,36 +186,32 @@ class TagTable {
 
   // Id for a lower-case tag name, adding it if new.
   uint32_t intern(std::string_view name) {
-    key_.assign(name);
-    auto it = ids_.find(key_);
-    if (it != ids_.end()) return it->second;
+    if (const uint32_t* id = ids_.find(name)) return *id;
     if (full()) return kOther;
     return add(name);
   }
 
   // Id for a lower-case tag name, kOther if never seen (end tags use this).
   uint32_t lookup(std::string_view name) {
-    key_.assign(name);
-    auto it = ids_.find(key_);
-    return it == ids_.end() ? kOther : it->second;
+    const uint32_t* id = ids_.find(name);
+    return id ? *id : kOther;
   }
 
   uint32_t flags(uint32_t id) const { return flags_[id]; }
 
   // When full, unseen names all share kOther (so kOther end tags must match).
-  bool full() const { return ids_.size() >= kMaxInterned; }
+  bool full() const { return flags_.size() >= kMaxInterned; }
 
  private:
   uint32_t add(std::string_view name) {
     uint32_t id = uint32_t(flags_.size());
-    ids_.emplace(std::string(name), id);
+    ids_[name] = id;
     flags_.push_back(0);
     return id;
   }
 
-  std::unordered_map<std::string, uint32_t> ids_;
-  std::vector<uint32_t> flags_;
-  std::string key_;
+  StringTable<uint32_t> ids_;
+  std::vector<uint32_t> flags_;  // one per id
 };
 
 // ------------------------------------------------------------- scanning
@@ -339,7 +363,8 @@ class NestingCapper {
   NestingCapper(std::string_view html, const PrescanOptions& options)
       : in_(html),
         max_(options.max_depth < 0 ? 0 : size_t(options.max_depth)),
-        cut_invisible_(options.cut_invisible) {
+        cut_invisible_(options.cut_invisible),
+        hints_(options.hints) {
     // Gumbo always builds html and body: count them from the start.
     push_implied(kHtml);
     push_implied(kBody);
@@ -460,7 +485,7 @@ class NestingCapper {
       while (stack_.size() > 1) pop_entry();
       frameset_ok_ = false;
     }
-    if ((f & kNoFrameset) && !(id == kInput && is_hidden_input(lt))) frameset_ok_ = false;
+    if ((f & kNoFrameset) && !(id == kInput && is_hidden_input())) frameset_ok_ = false;
     if (!(f & kHeadContent) && !in_template()) body_started_ = true;
     const bool rebuilds = !(f & kSpecial) || (f & kRebuilds);
     if ((f & kVoid) || (self_closing && (id == kSvg || id == kMath))) {
@@ -473,7 +498,7 @@ class NestingCapper {
       close_implied(id, f);  // <xmp>, <plaintext> close a <p>
       if (id == kPlaintext) return in_.size();  // the rest is text
       if (rebuilds) reopen_formatting();
-      const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld(lt));
+      const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld());
       drop_unread_attributes(lt, name_end, end, id, f, self_closing);
       return raw_text(end, id, hide);
     }
@@ -486,7 +511,10 @@ class NestingCapper {
     if (id == kForm && form_open_ && !in_template()) return ignored(lt, end);  // form in a form
     close_implied(id, f);
     if (rebuilds) reopen_formatting();
-    if (open_element(lt, end, id, attrs, true)) drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+    if (open_element(lt, end, id, attrs, true)) {
+      drop_spaces_before_block(lt, f);
+      drop_unread_attributes(lt, name_end, end, id, f, self_closing);
+    }
     return end;
   }
 
@@ -556,6 +584,7 @@ class NestingCapper {
       }
       return end;
     }
+    if (!in_foreign()) drop_spaces_before_block_end(lt, stack_[idx]);
     const bool kept = stack_[idx].kept;
     const FormattingList::Ref r = stack_[idx].afe;
     if (kept && afe_.valid(r) && !afe_.is_marker(r)) afe_.remove(r);  // closed properly
@@ -618,9 +647,9 @@ class NestingCapper {
 
   bool cutting() const { return cut_invisible_ && !region_.open; }
 
-  // The value of attribute `name` of the start tag at lt ("" if none).
-  std::string_view attribute_value(size_t lt, std::string_view name) const {
-    (void)lt;
+  // The value of attribute `name` (lower case) of the start tag being
+  // handled ("" if none).
+  std::string_view attribute_value(std::string_view name) const {
     for (const AttributeSpan& a : attributes_) {
       const std::string_view text = in_.substr(a.begin, a.end - a.begin);
       const size_t name_length = a.name_end - a.begin;
@@ -649,11 +678,11 @@ class NestingCapper {
   }
 
   // <script type="application/ld+json">: kept, the extractor may read it.
-  bool is_json_ld(size_t lt) const { return contains_ci(attribute_value(lt, "type"), "ld+json"); }
+  bool is_json_ld() const { return contains_ci(attribute_value("type"), "ld+json"); }
 
   // <input type=hidden> neither stops a frameset nor leaves a table.
-  bool is_hidden_input(size_t lt) const {
-    std::string_view type = attribute_value(lt, "type");
+  bool is_hidden_input() const {
+    std::string_view type = attribute_value("type");
     return type.size() == 6 && contains_ci(type, "hidden");
   }
 
@@ -679,7 +708,7 @@ class NestingCapper {
     for (const AttributeSpan& a : attributes_) relative_.push_back({a.begin - lt, a.name_end - lt, a.end - lt});
     rewritten_.clear();
     if (!append_read_attributes(in_.substr(lt, end - lt), name_end - lt, relative_, self_closing,
-                                reader_of(id, f), rewritten_))
+                                reader_of(id, f), hints_, rewritten_))
       return;
     begin_output();
     out_.append(in_.substr(copied_, lt - copied_));
@@ -691,6 +720,49 @@ class NestingCapper {
   // collapses them anyway, except in <pre> and <listing>, so collapsing stops
   // for good at the first of those.
   bool collapsing_spaces() const { return cutting() && !seen_preformatted_; }
+
+  // Spaces alone between two tags, with no formatting element waiting to be
+  // re-opened (spaces in the body would re-open it): before a block's start
+  // or end tag the walker trims them, so they can go (Gumbo then builds no
+  // node).
+  bool may_drop_spaces(size_t begin, size_t end) {
+    if (afe_.dangling() != 0 || begin == 0 || in_[begin - 1] != '>' || !block_tag_at(end)) return false;
+    for (size_t i = begin; i < end; ++i)
+      if (!is_space(in_[i])) return false;
+    return true;
+  }
+
+  // Does a block element's start or end tag begin at pos? (Else spaces
+  // before it are collapsed at once.)
+  bool block_tag_at(size_t pos) {
+    if (pos + 2 >= in_.size() || in_[pos] != '<') return false;
+    const size_t name = in_[pos + 1] == '/' ? pos + 2 : pos + 1;
+    if (!is_alpha(in_[name])) return false;
+    read_name(name);  // into name_, which the next tag reads again
+    return (tags_.flags(tags_.lookup(name_)) & kWalkerBlock) != 0;
+  }
+
+  // The kept block element whose start tag begins at lt comes right after
+  // droppable spaces: they go, unless the block may be hidden (the walker
+  // skips it without a break, so the spaces separate the text around it) or
+  // the tree may be deep enough for the walker to read it as flat text.
+  void drop_spaces_before_block(size_t lt, uint32_t f) {
+    if ((f & kWalkerBlock) && !may_hide(in_, attributes_)) drop_spaces_before(lt);
+    droppable_spaces_ = {};
+  }
+
+  // The end tag at lt closes a kept block: the spaces before it end the
+  // block's text, which the walker trims.
+  void drop_spaces_before_block_end(size_t lt, const Entry& closed) {
+    if (closed.kept && (tags_.flags(closed.id) & kWalkerBlock)) drop_spaces_before(lt);
+    droppable_spaces_ = {};
+  }
+
+  void drop_spaces_before(size_t lt) {
+    const Span spaces = droppable_spaces_;
+    if (spaces.end != lt || copied_ > spaces.begin || kept_ + afe_.dangling() >= kShallowDepth) return;
+    cut(spaces.begin, lt);
+  }
 
   void collapse_spaces(size_t begin, size_t end) {
     for (size_t i = begin; i + 1 < end; ++i) {
@@ -819,7 +891,13 @@ class NestingCapper {
 
   // What the tree builder does with text in_[begin, end).
   void text(size_t begin, size_t end) {
-    if (collapsing_spaces()) collapse_spaces(begin, end);
+    if (collapsing_spaces()) {
+      if (may_drop_spaces(begin, end)) {
+        droppable_spaces_ = {begin, end};  // decided at the next start tag
+      } else {
+        collapse_spaces(begin, end);
+      }
+    }
     reopen_formatting();
     if (frameset_ok_ || !body_started_) {
       for (size_t i = begin; i < end; ++i) {
@@ -1089,16 +1167,21 @@ class NestingCapper {
   std::string_view in_;
   size_t max_;
   bool cut_invisible_;
+  const Lexicon* hints_;  // reduces class/id/role of blocks to their hints
   Region region_;
   size_t token_start_ = 0;  // where the token being handled starts
   std::vector<AttributeSpan> attributes_;  // of the start tag being handled
   std::vector<AttributeSpan> relative_;    // the same, relative to the tag
   std::string rewritten_;                  // the tag without unread attributes
   bool seen_preformatted_ = false;         // a <pre> or <listing> came
+  struct Span {
+    size_t begin = 0, end = 0;
+  };
+  Span droppable_spaces_;  // spaces alone before the current token
   std::string out_;
   size_t copied_ = 0;  // in_[copied_, ...) is not yet in out_
   bool any_cut_ = false;
-  TagTable tags_;
+  TagTable tags_ = TagTable::known();
   std::string name_;
   std::vector<Entry> stack_;
   size_t kept_ = 0;  // kept elements on the stack (all below the cut ones)

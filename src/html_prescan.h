@@ -7,6 +7,8 @@
 
 namespace winnow::internal {
 
+class Lexicon;
+
 // Gumbo 0.10.1 has no depth limit: 20,000 nested divs take seconds and GBs.
 // Returns `html` with every start tag (and its matching end tag) that would
 // open deeper than `max_depth` open elements removed, their text kept, so the
@@ -23,6 +25,9 @@ struct PrescanOptions {
   // no rule reads (html_attributes.h). Gumbo then parses a fraction of the
   // bytes into the same visible tree (tests/test_prescan_cut.cpp).
   bool cut_invisible = true;
+  // With cut_invisible and a lexicon: the class, id and role of block
+  // elements reduced to the class hints they match.
+  const Lexicon* hints = nullptr;
 };
 
 // cap_nesting, and with options.cut_invisible the cuts above, in one pass.

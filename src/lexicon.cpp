@@ -118,12 +118,13 @@ std::string_view first_word(std::string_view key) { return key.substr(0, key.fin
 
 void Lexicon::index_phrases_and_hints() {
   for (uint32_t i = 0; i < prefix_phrases_.size(); ++i)
-    prefix_by_first_word_[std::string(first_word(prefix_phrases_[i].key))].push_back(i);
+    prefix_by_first_word_[first_word(prefix_phrases_[i].key)].push_back(i);
   for (uint32_t i = 0; i < contains_phrases_.size(); ++i)
-    contains_by_first_word_[std::string(first_word(contains_phrases_[i].key))].push_back(i);
+    contains_by_first_word_[first_word(contains_phrases_[i].key)].push_back(i);
+  for (const auto& [key, phrases] : line_phrases_) longest_line_phrase_ = std::max(longest_line_phrase_, key.size());
   // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
   for (const auto& [hint, weight] : hints_) {
-    hint_weights_.emplace(hint, weight);
+    hint_weights_[hint] = {hint, weight};
     if (hint.size() < kHintPrefix) continue;
     prefix_hints_by_head_[hint.substr(0, kHintPrefix)].push_back(uint32_t(prefix_hints_.size()));
     prefix_hints_.emplace_back(hint, weight);
@@ -299,15 +300,17 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
   };
   if (line.empty()) return best;
-  if (auto it = line_phrases_.find(strip_counts(line)); it != line_phrases_.end()) {
-    for (const auto& p : it->second) consider(p, false);
+  if (const std::string_view bare = strip_counts(line); bare.size() <= longest_line_phrase_) {
+    if (auto it = line_phrases_.find(bare); it != line_phrases_.end()) {
+      for (const auto& p : it->second) consider(p, false);
+    }
   }
   const Weights& w = weights_;
   // Only phrases starting with the line's first word can start it.
-  auto prefix_candidates = prefix_by_first_word_.find(first_word(line));
-  const size_t prefix_count = prefix_candidates == prefix_by_first_word_.end() ? 0 : prefix_candidates->second.size();
+  const std::vector<uint32_t>* prefix_candidates = prefix_by_first_word_.find(first_word(line));
+  const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
   for (size_t c = 0; c < prefix_count; ++c) {
-    const Phrase& p = prefix_phrases_[prefix_candidates->second[c]];
+    const Phrase& p = prefix_phrases_[(*prefix_candidates)[c]];
     double limit = p.role == PhraseRole::kChrome     ? w.chrome_prefix_max_words
                    : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
                    : p.needs_colon                   ? w.end_prefix_max_words
@@ -318,12 +321,13 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
   }
   if (words <= w.contains_max_words) {
     // A phrase found at word boundaries starts at a word of the line.
-    std::vector<uint32_t> found;
+    thread_local std::vector<uint32_t> found;
+    found.clear();
     for (size_t start = 0; start < line.size();) {
       size_t end = line.find(' ', start);
       if (end == std::string_view::npos) end = line.size();
-      if (auto it = contains_by_first_word_.find(line.substr(start, end - start)); it != contains_by_first_word_.end()) {
-        for (uint32_t i : it->second) {
+      if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(line.substr(start, end - start))) {
+        for (uint32_t i : *candidates) {
           const std::string& key = contains_phrases_[i].key;
           const size_t after = start + key.size();
           if (line.compare(start, key.size(), key) == 0 && (after == line.size() || line[after] == ' '))
@@ -354,15 +358,15 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
   for (char c : attribute) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   auto lookup = [&](std::string_view token, bool allow_prefix) {
     if (token.empty()) return;
-    if (auto it = hint_weights_.find(token); it != hint_weights_.end()) {
-      total += it->second;
-      if (matched) { if (!matched->empty()) *matched += ' '; *matched += it->first; }
+    if (const HintWeight* hint = hint_weights_.find(token)) {
+      total += hint->weight;
+      if (matched) { if (!matched->empty()) *matched += ' '; *matched += hint->hint; }
       return;
     }
     if (!allow_prefix || token.size() <= kHintPrefix) return;
-    auto candidates = prefix_hints_by_head_.find(token.substr(0, kHintPrefix));
-    if (candidates == prefix_hints_by_head_.end()) return;
-    for (uint32_t i : candidates->second) {
+    const std::vector<uint32_t>* candidates = prefix_hints_by_head_.find(token.substr(0, kHintPrefix));
+    if (!candidates) return;
+    for (uint32_t i : *candidates) {
       const auto& [hint, weight] = prefix_hints_[i];
       if (token.size() > hint.size() && token.substr(0, hint.size()) == hint) {
         total += weight;
@@ -379,7 +383,7 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
     std::string_view token = all.substr(start, sp - start);
     start = sp + 1;
     if (token.empty()) continue;
-    if (hint_weights_.count(token)) { lookup(token, false); continue; }
+    if (hint_weights_.find(token)) { lookup(token, false); continue; }
     std::size_t ps = 0;
     while (ps < token.size()) {
       std::size_t sep = token.find_first_of("-_", ps);

@@ -139,11 +139,16 @@ class Lexicon {
   // kHintPrefix bytes: the candidates a line or token can match, in the
   // order the full lists are tried (which decides between equal matches).
   void index_phrases_and_hints();
-  using Candidates = std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>;
+  using Candidates = StringTable<std::vector<uint32_t>>;
   Candidates prefix_by_first_word_, contains_by_first_word_;
+  size_t longest_line_phrase_ = 0;  // longer lines match no "line" phrase
   std::vector<std::pair<std::string, int>> prefix_hints_;  // hints_ in its iteration order
-  Candidates prefix_hints_by_head_;
-  std::unordered_map<std::string, int, StringHash, std::equal_to<>> hint_weights_;  // = hints_
+  StringTable<std::vector<uint32_t>> prefix_hints_by_head_;
+  struct HintWeight {
+    std::string hint;
+    int weight = 0;
+  };
+  StringTable<HintWeight> hint_weights_;  // = hints_
   WordTable words_;
   int arabic_ = -1;  // index of "ar" in languages_
 };

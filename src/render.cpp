@@ -36,6 +36,9 @@ bool is_ascii_space(char c) {
 bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::string remove_invisible_chars(std::string_view text) {
+  // Both start with a byte (0xE2, 0xEF) most text lacks.
+  if (text.find('\xE2') == std::string_view::npos && text.find('\xEF') == std::string_view::npos)
+    return std::string(text);
   std::string cleaned;
   cleaned.reserve(text.size());
   std::size_t pos = 0;
@@ -55,14 +58,18 @@ std::string collapse_whitespace(std::string_view text) {
   std::string collapsed;
   collapsed.reserve(text.size());
   bool pending_space = false;
-  for (char c : text) {
-    if (is_ascii_space(c)) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_ascii_space(text[i])) {
       pending_space = !collapsed.empty();
+      ++i;
       continue;
     }
     if (pending_space) collapsed += ' ';
     pending_space = false;
-    collapsed += c;
+    std::size_t end = i + 1;  // the run up to the next space, copied at once
+    while (end < text.size() && !is_ascii_space(text[end])) ++end;
+    collapsed.append(text.substr(i, end - i));
+    i = end;
   }
   return collapsed;
 }

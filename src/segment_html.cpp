@@ -390,7 +390,7 @@ Page segment_html(std::string_view html, const Lexicon& lexicon) {
 
 Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clock, bool cut_invisible) {
   Page page;
-  std::string capped = prescan_html(html, PrescanOptions{kMaxNesting, cut_invisible});
+  std::string capped = prescan_html(html, PrescanOptions{kMaxNesting, cut_invisible, &lexicon});
   clock.lap(Stage::kPrescan);
   thread_local GumboArena arena;  // batch mode parses on several threads
   const GumboOptions options = arena.options();

@@ -87,11 +87,14 @@ std::string collapse_whitespace(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      ++i;
-      if (c == ' ' || (c >= '\t' && c <= '\r')) { pending_space = true; continue; }
+      if (c == ' ' || (c >= '\t' && c <= '\r')) { pending_space = true; ++i; continue; }
       if (pending_space && !out.empty()) out += ' ';
       pending_space = false;
-      out += static_cast<char>(c);
+      // A run of printable ASCII is copied at once.
+      std::size_t end = i + 1;
+      while (end < s.size() && static_cast<unsigned char>(s[end]) > ' ' && static_cast<unsigned char>(s[end]) < 0x80) ++end;
+      out.append(s.substr(i, end - i));
+      i = end;
       continue;
     }
     std::size_t start = i;

@@ -1,15 +1,78 @@
-// The lexicon's words (folded stop words and date words) in one open-
-// addressing hash table: a lookup per word of every segment is the hottest
-// spot of text mode, and std::unordered_map costs a division, a pointer chase
-// and a heavier hash each time.
+// String-keyed open-addressing hash tables for the lexicon's lookups (stop
+// and date words, class hints): a lookup per word of every segment and per
+// class name of every block is the hottest spot after the parse, and
+// std::unordered_map costs a division, a pointer chase and a heavier hash
+// each time.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace winnow::internal {
+
+template <class Value>
+class StringTable {
+ public:
+  // The entry for `key`, added (value-initialised) if new.
+  Value& operator[](std::string_view key) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const uint64_t hash = hash_of(key);
+    Slot& s = slots_[slot_of(key, hash)];
+    if (!s.used) {
+      s = {hash, uint32_t(pool_.size()), uint32_t(key.size()), true, Value{}};
+      pool_.append(key);
+      ++count_;
+    }
+    return s.value;
+  }
+
+  // The entry for `key`, or null.
+  const Value* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const Slot& s = slots_[slot_of(key, hash_of(key))];
+    return s.used ? &s.value : nullptr;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;  // the key in pool_
+    bool used = false;
+    Value value{};
+  };
+
+  static uint64_t hash_of(std::string_view key) {  // FNV-1a: keys are short
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+    return h;
+  }
+
+  // The slot holding `key`, or the empty one where it would go.
+  size_t slot_of(std::string_view key, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.used) return i;
+      if (s.hash == hash && s.length == key.size() &&
+          std::memcmp(pool_.data() + s.offset, key.data(), key.size()) == 0)
+        return i;
+    }
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});  // at most half full
+    for (const Slot& s : old)
+      if (s.used) slots_[slot_of(std::string_view(pool_.data() + s.offset, s.length), s.hash)] = s;
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size
+  size_t count_ = 0;
+  std::string pool_;  // the keys, end to end
+};
 
 // What the lexicon knows of one folded word.
 struct WordInfo {
@@ -17,27 +80,6 @@ struct WordInfo {
   uint8_t date_kind = 0;        // as Lexicon::date_word: 2 strong, 1 weak, 0 none
 };
 
-class WordTable {
- public:
-  // The entry for `word`, added (zeroed) if new.
-  WordInfo& operator[](std::string_view word);
-  // The entry for `word`, or null.
-  const WordInfo* find(std::string_view word) const;
-
- private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0, length = 0;  // the word in pool_
-    bool used = false;
-    WordInfo info;
-  };
-  static uint64_t hash_of(std::string_view word);
-  size_t slot_of(std::string_view word, uint64_t hash) const;  // its slot or the empty one to use
-  void grow();
-
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  size_t count_ = 0;
-  std::string pool_;  // the words, end to end
-};
+using WordTable = StringTable<WordInfo>;
 
 }  // namespace winnow::internal

@@ -131,8 +131,34 @@ TEST(PrescanCut, UnreadAttributesGo) {
   EXPECT_EQ(cut("<input type=hidden value=1>"), "<input type=hidden>");
 }
 
+TEST(PrescanCut, BlockHintsReducedToTheHintsTheyMatch) {
+  auto reduce = [](std::string_view html) {
+    return prescan_html(html, PrescanOptions{256, true, &lexicon()});
+  };
+  EXPECT_EQ(reduce("<div class='wrap comment-list x' id=main-12 role=navigation>t</div>"),
+            "<div class=\"comment\" id=\"main\" role=navigation>t</div>");
+  EXPECT_EQ(reduce("<div class='foo bar'>t</div>"), "<div>t</div>");
+  EXPECT_EQ(reduce("<div itemprop=articleBody class=x>t</div><div itemprop=name>u</div>"),
+            "<div itemprop=articleBody>t</div><div>u</div>");
+  // The walker finds the same hints in the reduced attributes.
+  for (const char* html : {"<div class='post-content entry' id='article-body'><p>Text here.</p></div>",
+                           "<div class='Related-Posts sidebar_widget'><p>x</p></div>",
+                           "<nav class='menu'><ul><li class=share>a</li></ul></nav>"}) {
+    std::string expected = walked(html, false);
+    StageClock untimed;
+    EXPECT_EQ(describe(winnow::internal::segment_html(html, lexicon(), untimed, true)), expected) << html;
+  }
+}
+
 TEST(PrescanCut, SpaceRunsCollapseUntilPreformattedText) {
-  EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<p>c</p>"), "<p>a b</p>\n<p>c</p>");
+  EXPECT_EQ(cut("<p>a  \n\t b</p>\n\n<span>c</span>"), "<p>a b</p>\n<span>c</span>");
+  // Spaces alone before a block go, but not before a hidden one (the walker
+  // skips it without a break) or while a formatting element waits to be
+  // re-opened (spaces would re-open it).
+  EXPECT_EQ(cut("<p>a</p>\n\n<p>c</p>"), "<p>a</p><p>c</p>");
+  EXPECT_EQ(cut("<div><p>a</p>\n</div>\n<span>b</span> </div>"), "<div><p>a</p></div>\n<span>b</span> </div>");
+  EXPECT_EQ(cut("<b>a</b> <div hidden>x</div> <i>b</i>"), "<b>a</b> <div hidden>x</div> <i>b</i>");
+  EXPECT_EQ(cut("<p><b>a<p>\n<div>x</div>"), "<p><b>a<p>\n<div>x</div>");
   EXPECT_EQ(cut("<p>a  b</p><pre>x  y</pre>c  d"), "<p>a b</p><pre>x  y</pre>c  d");
 }
 
@@ -161,6 +187,9 @@ TEST(PrescanCut, SamePageOnTrickyMarkup) {
            "<pre>\n  code <!-- c -->\n</pre>",
            "<div>a  <span class=x>b</span>\n\n  c</div><listing>\n x  y</listing>",
            "<p style='DISPLAY : none'>x</p><p aria-hidden=true>y</p><p hidden=false>z</p>",
+           "<a href=x>Blog</a>\n<div aria-hidden=true>menu</div>\n<a href=y>Insights</a>",
+           "<p><a href=x>one<p>\n<div>two</div>",
+           "<div><span>a\n</div>b <span>c</span>\n</div> d",
            "<link rel=canonical href='https://a.example/x'><meta property='og:title' content=T data-x=1>",
        }) {
     expect_same_page(html);

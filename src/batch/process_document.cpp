@@ -84,9 +84,11 @@ bool skip_as_current(const DocJob& job, const DocumentSettings& settings, DocOut
   return true;
 }
 
-std::string tree_output(const Result& result, bool found, const DocumentSettings& settings) {
+// `body` is result.text(), made once (render_text without a title is it).
+std::string tree_output(const Result& result, std::string body, const DocumentSettings& settings) {
   if (settings.format == "json") return render_json(result, settings.explain);
-  return found ? render_text(result, settings.with_title) : std::string();
+  if (body.empty()) return body;
+  return settings.with_title ? render_text(result, true) : body;
 }
 
 }  // namespace
@@ -110,7 +112,8 @@ DocOutcome process_document(const DocJob& job, const DocumentSettings& settings,
   const Result result = extractors.for_group(loaded.group)->extract(loaded.bytes);
   if (result.status != Status::kOk) return fail(job, loaded.identity, status_error(result), records);
 
-  const bool found = !result.text().empty();
+  std::string body = result.text();
+  const bool found = !body.empty();
   outcome.status = found ? DocStatus::kOk : DocStatus::kEmpty;
   outcome.language = result.language;
   outcome.title = internal::collapse_whitespace(result.title);
@@ -119,7 +122,7 @@ DocOutcome process_document(const DocJob& job, const DocumentSettings& settings,
     outcome.output_bytes = outcome.stream_text.size();
     return outcome;
   }
-  outcome.pending_output = tree_output(result, found, settings);
+  outcome.pending_output = tree_output(result, std::move(body), settings);
   outcome.has_pending_output = true;
   outcome.output_bytes = outcome.pending_output.size();
   outcome.output_dir = job.output_dir;
