@@ -28,11 +28,11 @@
 //  - void elements and, in svg/math, `/>` open nothing; svg/math content
 //    ends at HTML "breakout" tags and at integration points (foreignObject,
 //    mi...), and has no implied end tags; CDATA sections only count there;
-//  - script/style/textarea/title/xmp/iframe/noembed/noframes are skipped to
-//    their end tag (script with its "<!--<script>" escapes); they are
-//    leaves, so never cut; <plaintext> makes the rest text. <noscript> is
-//    not among them: Gumbo parses without scripting, so its content is
-//    markup;
+//  - script/style/textarea/title/xmp/iframe/noembed/noframes/noscript are
+//    skipped to their end tag (script with its "<!--<script>" escapes); they
+//    are leaves, so never cut; <plaintext> makes the rest text. <noscript>
+//    is raw text as in a browser with scripting, and its content is always
+//    cut: Gumbo, parsing without scripting, would take it as markup;
 //  - implied end tags: p before blocks, li, dd/dt, option, cells/rows/table
 //    sections (with the tbody and tr a browser inserts), headings, <a>;
 //  - end tags pop to the matching element within the top 64 entries,
@@ -107,6 +107,7 @@ enum TagFlag : uint32_t {
   kHiddenRawText = 1 << 17,    // raw text the walker never reads (cut with cut_invisible)
   kKeepsAttributes = 1 << 18,  // all its attributes matter to the tree builder
   kWalkerBlock = 1 << 19,      // the walker reads its hints (html_attributes.h)
+  kScriptingHidden = 1 << 20,  // raw text a browser with scripting never shows: always cut
 };
 
 struct FlagList {
@@ -116,8 +117,11 @@ struct FlagList {
 constexpr FlagList kFlagLists[] = {
     {kVoid, "area base basefont bgsound br col embed frame hr image img input keygen link "
             "menuitem meta param source track wbr"},
-    // Not noscript: Gumbo runs without scripting, so its content is markup.
-    {kRawText, "script style textarea title xmp iframe noembed noframes"},
+    // noscript too: Gumbo parses without scripting (its content would be
+    // markup), browsers with it, as readers see pages, take it as raw text.
+    // An unclosed <noscript><div> would otherwise swallow the page.
+    {kRawText, "script style textarea title xmp iframe noembed noframes noscript"},
+    {kScriptingHidden, "noscript"},
     {kSpecial, "address applet area article aside base basefont bgsound blockquote body br "
                "button caption center col colgroup dd details dir div dl dt embed fieldset "
                "figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header "
@@ -500,7 +504,7 @@ class NestingCapper {
       if (rebuilds) reopen_formatting();
       const bool hide = (f & kHiddenRawText) && !(id == kScript && is_json_ld());
       drop_unread_attributes(lt, name_end, end, id, f, self_closing);
-      return raw_text(end, id, hide);
+      return raw_text(end, id, hide, f & kScriptingHidden);
     }
     if (id == kHtml || id == kHead || id == kBody) {  // already open / a leaf
       drop_unread_attributes(lt, name_end, end, id, f, self_closing);
@@ -636,10 +640,12 @@ class NestingCapper {
   void close_select() { pop_if_found(find_open(is_tag(kSelect), no_wall)); }
 
   // Content of script, style, title, textarea... runs to its end tag; the
-  // content of the hidden ones is cut (with cut_invisible).
-  size_t raw_text(size_t pos, uint32_t id, bool hide) {
+  // content of the hidden ones is cut (with cut_invisible), that of noscript
+  // always (Gumbo would parse it as markup).
+  size_t raw_text(size_t pos, uint32_t id, bool hide, bool always_cut) {
     const RawTextEnd r = id == kScript ? script_data_end(in_, pos) : raw_text_end(in_, pos, name_);
-    if (hide && cutting() && r.content_end > pos) cut(pos, r.content_end);
+    const bool cut_it = (hide && cutting()) || (always_cut && !region_.open);
+    if (cut_it && r.content_end > pos) cut(pos, r.content_end);
     return r.after;
   }
 

@@ -200,7 +200,11 @@ TEST(Prescan, CellsOfAKeptTableAreNotCut) {
             "<div><div>x</div></div>");
 }
 
-TEST(Prescan, NoscriptContentIsMarkupForGumbo) {
-  EXPECT_EQ(cap_nesting("<noscript><div><p>x</p></div></noscript>", 3),
-            "<noscript>x</noscript>");
+// A browser with scripting shows none of <noscript>; Gumbo, parsing without
+// scripting, would build its markup, and an unclosed <div> in it would take
+// the rest of the page into the noscript.
+TEST(Prescan, NoscriptContentIsCutAsABrowserWithScriptingDoes) {
+  EXPECT_EQ(cap_nesting("<noscript><div><p>x</p></div></noscript>", 3), "<noscript></noscript>");
+  EXPECT_EQ(cap_nesting("<noscript>\n<div id=\"nav\">\n</noscript><p>text</p>", 64),
+            "<noscript></noscript><p>text</p>");
 }
