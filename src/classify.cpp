@@ -121,7 +121,7 @@ class Classifier {
     cut_at_end_markers();
     decide_inside_region();
     keep_headline();
-    if (html_) fall_back_when_no_article();
+    fall_back_when_no_article();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
@@ -511,7 +511,10 @@ class Classifier {
       if (d_[i].keep) kept_words += f_[i].words;
       if (hard_[i].empty()) page_words += f_[i].words;
     }
-    if (kept_words >= w_.fallback_min_words && kept_words >= w_.fallback_share * page_words) return;
+    // Flattened text carries every menu line of the page, so a short article
+    // is a small share of it: there only an (almost) empty result falls back.
+    const bool small_share = html_ && kept_words < w_.fallback_share * page_words;
+    if (kept_words >= w_.fallback_min_words && !small_share) return;
     for (int i = 0; i < n_; ++i) {
       if (d_[i].keep || !hard_[i].empty() || d_[i].rule.rfind("after-", 0) == 0) continue;
       if (d_[i].score > w_.fallback_min_score && f_[i].link_density < w_.fallback_max_link_density &&

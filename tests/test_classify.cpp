@@ -187,3 +187,9 @@ TEST(Classify, ListIntroducedRightAfterTheLastParagraphIsKept) {
   EXPECT_NE(out.find("Alpharetta"), std::string::npos);
   EXPECT_EQ(out.find("Music"), std::string::npos);
 }
+
+TEST(Classify, TextWithoutAnArticleFallsBackToItsPlainLines) {
+  std::string out = clean(lines({"Test Case 1", "Test Case 2", "Share on Facebook"}));
+  EXPECT_NE(out.find("Test Case 1"), std::string::npos);
+  EXPECT_EQ(out.find("Facebook"), std::string::npos);
+}
