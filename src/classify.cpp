@@ -132,11 +132,18 @@ class Classifier {
     return f_[i].words < w_.short_words && !f_[i].terminal_punct;
   }
 
-  void find_region() {
-    std::vector<double> values(n_);
-    for (int i = 0; i < n_; ++i) {
+  // What each of the first `count` segments adds to a candidate region:
+  // its score, floored at -region_soft_floor; hard chrome -region_floor.
+  std::vector<double> region_values(int count) const {
+    std::vector<double> values(count);
+    for (int i = 0; i < count; ++i) {
       values[i] = hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor) : -w_.region_floor;
     }
+    return values;
+  }
+
+  void find_region() {
+    const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
                   " sum " + format_score(span_sum(values, region_));
@@ -210,11 +217,7 @@ class Classifier {
                      !article_resumes_after_box(i, &box_end));
       if (body_words >= w_.article_started_words && closes && unambiguous) {
         if (region_.begin < i) return;  // the in-region cut handles it
-        std::vector<double> values(i);
-        for (int k = 0; k < i; ++k) {
-          values[k] = hard_[k].empty() ? std::max(d_[k].score, -w_.region_soft_floor) : -w_.region_floor;
-        }
-        Span before = best_span(values, w_.region_floor);
+        Span before = best_span(region_values(i), w_.region_floor);
         if (before.end > before.begin) {
           region_ = before;
           region_why_ = "best span #" + std::to_string(before.begin) + "-#" + std::to_string(before.end - 1) +

@@ -38,7 +38,6 @@ struct Page {
   std::vector<Segment> segments;
   std::vector<Container> containers;
   std::string title, url, site_name, date, author;
-  std::string declared_type;   // JSON-LD @type of the article, when stated
   std::string declared_body;   // JSON-LD articleBody, when the page states one
 };
 

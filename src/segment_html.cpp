@@ -403,7 +403,6 @@ Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clo
     const JsonLd& ld = walker.json_ld_;
     if (page.date.empty()) page.date = ld.date_published;
     if (page.author.empty()) page.author = ld.author;
-    page.declared_type = ld.type;
     page.declared_body = ld.article_body;
   }
   clock.lap(Stage::kSegment);
