@@ -239,7 +239,7 @@ class Classifier {
       bool started = body_words >= w_.article_started_words;
       // Before the article, a section marker is a label in the page's
       // header ("Tags:", "Comments (3)", a bare "Source:"): chrome itself.
-      if (!started && ends_article(i) && hard_[i].empty()) hard_[i] = "marker-before-article:" + f_[i].phrase.phrase;
+      if (!started && ends_article(i) && hard_[i].empty()) hard_[i] = "marker-before-article:" + marker_name(i);
       if (started && starts_end_section(i)) {
         int section_end = i;
         while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
@@ -255,7 +255,7 @@ class Classifier {
       }
       bool declared_continues = declared_body_follows(i);
       if (started && ends_article(i) && !declared_continues) {
-        cut(i, "after-end:" + f_[i].phrase.phrase);
+        cut(i, "after-end:" + marker_name(i));
         return;
       }
       if (is_readalso_header(f_[i])) {
@@ -283,6 +283,11 @@ class Classifier {
     cut_rule_from_ = at;
     if (at < region_.end) region_why_ += ", cut at #" + std::to_string(at);
     region_.end = std::min(region_.end, at);
+  }
+
+  // What --explain calls the end marker at `i`.
+  std::string marker_name(int i) const {
+    return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : f_[i].phrase.phrase;
   }
 
   // An end marker that heads a section: "Comments:" in a table cell labels
