@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "unicode_text.h"
+
 namespace winnow::internal {
 namespace {
 
@@ -98,6 +100,52 @@ class Classifier {
       hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
     if (!html_) mark_repeated_short_lines();
+    table_cell_.assign(n_, false);
+    if (!html_) mark_table_cells();
+  }
+
+  // Text: a table flattened one cell a line (standings, results, dates) shows
+  // as a run of short lines whose shape (number or words) repeats with a
+  // period of table_min_columns..table_max_columns lines for at least
+  // table_min_rows rows.
+  void mark_table_cells() {
+    auto numeric = [&](int i) {
+      bool digit = false;
+      for (std::size_t k = 0; k < page_.segments[i].text.size();) {
+        char32_t cp = next_code_point(page_.segments[i].text, k);
+        if (is_letter(cp)) return false;
+        digit |= is_digit(cp);
+      }
+      return digit;
+    };
+    auto cell = [&](int i) { return f_[i].words <= w_.table_cell_max_words && f_[i].phrase.role == PhraseRole::kNone; };
+    for (int i = 0; i < n_;) {
+      if (!cell(i)) { ++i; continue; }
+      int j = i;
+      while (j < n_ && cell(j)) ++j;
+      mark_periodic_run(i, j, numeric);
+      i = j;
+    }
+  }
+
+  template <typename Numeric>
+  void mark_periodic_run(int begin, int end, Numeric numeric) {
+    const int length = end - begin;
+    for (int period = static_cast<int>(w_.table_min_columns); period <= w_.table_max_columns; ++period) {
+      if (length < period * (w_.table_min_rows + 1)) break;
+      // The first row may be the header (words over numbers): the shape
+      // agreement is counted from the second row.
+      int matches = 0, numbers = 0;
+      for (int i = begin + period; i + period < end; ++i) {
+        matches += numeric(i) == numeric(i + period);
+        numbers += numeric(i);
+      }
+      const int pairs = length - 2 * period;
+      if (pairs > 0 && numbers * period >= pairs && matches >= w_.table_shape_agreement * pairs) {
+        for (int i = begin; i < end; ++i) table_cell_[i] = true;
+        return;
+      }
+    }
   }
 
   // A short line that recurs verbatim several times in one page is a
@@ -137,7 +185,9 @@ class Classifier {
   std::vector<double> region_values(int count) const {
     std::vector<double> values(count);
     for (int i = 0; i < count; ++i) {
-      values[i] = hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor) : -w_.region_floor;
+      values[i] = table_cell_[i]   ? 0.0  // a table neither makes nor breaks an article
+                  : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
+                                     : -w_.region_floor;
     }
     return values;
   }
@@ -395,6 +445,7 @@ class Classifier {
       if (d_[i].score > w_.keep_threshold) { d_[i].keep = true; d_[i].rule = "body"; }
     }
     drop_short_runs();
+    keep_tables_in_article();
     drop_teaser_tail();
     keep_sandwiched();
     keep_lists_after_colon();
@@ -419,6 +470,31 @@ class Classifier {
       }
       i = j;
     }
+  }
+
+  // Text: a table next to the article's paragraphs is the article's.
+  void keep_tables_in_article() {
+    for (int i = region_.begin; i < region_.end;) {
+      if (!table_cell_[i]) { ++i; continue; }
+      int j = i;
+      while (j < region_.end && table_cell_[j]) ++j;
+      bool next_to_body = (i > region_.begin && prose_near(i - 1, -1)) || (j < region_.end && prose_near(j, +1));
+      if (next_to_body) {
+        for (int k = i; k < j; ++k) {
+          d_[k].keep = true;
+          d_[k].rule = "table-cell";
+        }
+      }
+      i = j;
+    }
+  }
+
+  // A kept prose line within two lines of `from`, looking in direction `step`.
+  bool prose_near(int from, int step) const {
+    for (int k = from, hops = 0; k >= region_.begin && k < region_.end && hops < 3; k += step, ++hops) {
+      if (d_[k].keep && f_[k].terminal_punct && f_[k].words >= w_.short_words) return true;
+    }
+    return false;
   }
 
   // The region ends in a list of teasers: headline, one-sentence lead,
@@ -580,6 +656,7 @@ class Classifier {
   std::vector<std::string> hard_;
   std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
+  std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
   Span region_;
   std::string region_why_;  // how region_ was found, for --explain
   int cut_rule_from_ = -1;
