@@ -308,6 +308,8 @@ class Classifier {
         cut(i, "after-end:" + marker_name(i));
         return;
       }
+      // The publisher's stated body goes on after it: the marker alone goes.
+      if (started && ends_article(i) && hard_[i].empty()) hard_[i] = "marker-in-article:" + marker_name(i);
       if (is_readalso_header(f_[i])) {
         int box_end = 0;
         // HTML: the article's own text flow resuming after the box (ads and
