@@ -11,36 +11,15 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "test_support.h"
 
 namespace batch_test {
 
 namespace fs = std::filesystem;
 
-class ScratchDir {
- public:
-  ScratchDir() {
-    char pattern[] = "/tmp/winnow-batch-XXXXXX";
-    if (mkdtemp(pattern) != nullptr) path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  bool ok() const { return !path_.empty(); }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
+using ScratchDir = winnow_test::ScratchDir;
 
- private:
-  std::string path_;
-};
-
-inline std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
+using winnow_test::shell_quote;
 
 inline void write_file(const std::string& path, const std::string& content) {
   fs::create_directories(fs::path(path).parent_path());
