@@ -329,6 +329,8 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
   f.tweet_signature = looks_like_tweet_signature(s);
   f.link_card = f.words >= 12 && looks_like_link_card(s);
+  // A teaser is a headline (4 words at least before the dateline) and a lead
+  // sentence: shorter lines are headings or labels of their own.
   f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
