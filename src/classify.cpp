@@ -415,24 +415,28 @@ class Classifier {
 
   // A "read also" header followed by a box of a few headline lines (or none:
   // a "Read more" expander left in the text), then the same article again
-  // (body paragraphs, no dateline in the box). A second article after the
-  // header starts with its headline and dateline, so it does not resume.
+  // (readalso_continue_paragraphs body paragraphs in a row, no dateline in
+  // the box). A headline in the box may end in a full stop and look like a
+  // paragraph; the run of paragraphs after it tells the article apart. A
+  // second article after the header starts with its headline and dateline,
+  // so it does not resume.
   bool article_resumes_after_box(int header, int* box_end) const {
-    int k = header + 1;
-    int box_lines = 0;
-    while (k < n_ && box_lines < w_.readalso_box_max_lines && !is_paragraph(k)) {
-      if (f_[k].date_only || is_end_marker(f_[k])) return false;
-      ++k;
-      ++box_lines;
+    const int needed = static_cast<int>(w_.readalso_continue_paragraphs);
+    for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
+      if (f_[start].date_only || is_end_marker(f_[start])) return false;
+      if (paragraphs_from(start) >= needed) {
+        *box_end = start;
+        return true;
+      }
     }
-    *box_end = k;
+    return false;
+  }
+
+  // How many paragraphs in a row start at `k` (up to readalso_continue_paragraphs).
+  int paragraphs_from(int k) const {
     int paragraphs = 0;
-    for (; k < n_ && paragraphs < w_.readalso_continue_paragraphs; ++k) {
-      if (is_end_marker(f_[k]) || f_[k].date_only) return false;
-      if (!is_paragraph(k)) break;
-      ++paragraphs;
-    }
-    return paragraphs >= w_.readalso_continue_paragraphs;
+    for (; k < n_ && paragraphs < w_.readalso_continue_paragraphs && is_paragraph(k); ++k) ++paragraphs;
+    return paragraphs;
   }
 
   bool is_paragraph(int i) const {

@@ -53,6 +53,16 @@ TEST(Classify, ReadAlsoBoxInsideArticleDropsWithItsBox) {
   EXPECT_NE(out.find("Construction"), std::string::npos);
 }
 
+TEST(Classify, ReadAlsoBoxWhoseHeadlineEndsInAFullStopStillResumes) {
+  // The box's headline looks like a paragraph (long, a full stop); the two
+  // paragraphs in a row after it show the article going on.
+  std::string out = clean(lines({kBody1, kBody2, "Related articles",
+                                 "Storm warning: heavy rain to hit the coast as rivers rise across the region.",
+                                 "Mayor opens new library downtown", kBody3, kBody1}));
+  EXPECT_EQ(out.find("Storm warning"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
 TEST(Classify, ReadAlsoFollowedByAnotherDatedArticleCutsTheRest) {
   std::string out = clean(lines({kBody1, kBody2, "Read also:", "Another story about the harbour",
                                  "March 3, 2024", kBody3, kBody1}));
