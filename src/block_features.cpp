@@ -285,13 +285,17 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
     const std::string_view w = words.word(i);
     const WordInfo* info = words.infos[i];
     if (lexicon.is_stop_word(language_index, w, info)) ++stops;
+    int word_kind = 0;
     if (is_number_word(w)) {
       ++numbers;
       strong_date |= looks_like_year(w);
+      word_kind = 1;
     } else if (int kind = info ? info->date_kind : 0) {
       ++date_words;
       strong_date |= kind == 2;
+      word_kind = 2;
     }
+    if (i < 2) f.lead_shape = 3 * f.lead_shape + word_kind;
   }
   if (word_count > 0) f.stop_density = static_cast<double>(stops) / word_count;
 
@@ -315,7 +319,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   const Weights& w = lexicon.weights();
   if (numbers > 0) {
     if (word_count <= 10 && numbers + date_words == word_count) {
-      f.date_only = true;
+      f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&
                numbers + date_words >= w.dateline_share * word_count) {
       // A dateline needs a strong date sign; the costlier ones only here.

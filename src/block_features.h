@@ -22,6 +22,10 @@ struct Features {
   double symbol_share = 0;   // digits, punctuation and symbols over non-space characters
   int urls = 0, handles = 0, hashtags = 0;
   bool date_only = false;
+  bool pure_date = false;    // nothing but numbers and date words ("March 3, 2024")
+  // The kinds of the first two words (0 other, 1 number, 2 date word), as
+  // 3 * first + second: list items of one list share it ("June 19 -- ...").
+  int lead_shape = 0;
   bool counter = false;
   bool bullet = false;
   bool breadcrumb = false;   // "Home » News › World"

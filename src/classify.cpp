@@ -559,14 +559,25 @@ class Classifier {
       if (!d_[i].keep || !f_[i].colon_end) continue;
       int k = i + 1;
       for (int items = 0; k < n_ && items < w_.colon_list_max_items; ++k, ++items) {
-        if (!hard_[k].empty() || f_[k].phrase.role != PhraseRole::kNone || d_[k].keep) break;
-        if (d_[k].rule.rfind("after-", 0) == 0 || d_[k].score < -w_.region_soft_floor * 2) break;
+        const bool dated = is_dated_list_item(k, i);
+        if ((!hard_[k].empty() && !dated) || f_[k].phrase.role != PhraseRole::kNone || d_[k].keep) break;
+        if (d_[k].rule.rfind("after-", 0) == 0 || (d_[k].score < -w_.region_soft_floor * 2 && !dated)) break;
         if (f_[k].words < 2) break;
         d_[k].keep = true;
         d_[k].rule = "list-after-colon";
       }
       if (k > region_.end && cut_rule_from_ < 0) region_.end = k;
     }
+  }
+
+  // "July 2 -- Mohegan Sun Arena, Uncasville, CT" in a list of tour dates
+  // reads as a dateline (month, number, "Sun"), but it is an item: more than
+  // a date, and it starts like its neighbour in the list (month, number).
+  bool is_dated_list_item(int k, int intro) const {
+    if (hard_[k] != "date-only" || f_[k].pure_date || f_[k].lead_shape == 0) return false;
+    const bool like_previous = k - 1 > intro && d_[k - 1].keep && f_[k - 1].lead_shape == f_[k].lead_shape;
+    const bool like_next = k + 1 < n_ && hard_[k + 1].empty() && f_[k + 1].lead_shape == f_[k].lead_shape;
+    return like_previous || like_next;
   }
 
   // A weak line between body lines is a subheading or a short paragraph.

@@ -198,6 +198,18 @@ TEST(Classify, ListIntroducedRightAfterTheLastParagraphIsKept) {
   EXPECT_EQ(out.find("Music"), std::string::npos);
 }
 
+TEST(Classify, ListItemThatReadsLikeADatelineStaysInItsList) {
+  // "Sun" is a weekday to the date detector; the item starts like the items
+  // around it (month, number) and says more than a date.
+  std::string out = clean(lines({kBody1, kBody2, kBody3, "The tour dates are:",
+                                 "June 19 -- Harbour Arts Center, Holmdel, NJ",
+                                 "July 2 -- Mohegan Sun Arena, Uncasville, CT",
+                                 "July 3 -- Xfinity Center, Mansfield, MA", "Subscribe", "Privacy Policy"}));
+  EXPECT_NE(out.find("Mohegan Sun Arena"), std::string::npos);
+  EXPECT_NE(out.find("Xfinity Center"), std::string::npos);
+  EXPECT_EQ(out.find("Privacy"), std::string::npos);
+}
+
 TEST(Classify, TextWithoutAnArticleFallsBackToItsPlainLines) {
   std::string out = clean(lines({"Test Case 1", "Test Case 2", "Share on Facebook"}));
   EXPECT_NE(out.find("Test Case 1"), std::string::npos);

@@ -35,6 +35,14 @@ TEST(Features, DatelinesAndCounters) {
   EXPECT_FALSE(of("Eat 60 minutes before your workout").date_only);
 }
 
+TEST(Features, PureDateAndLeadShape) {
+  EXPECT_TRUE(of("March 3, 2024").pure_date);
+  EXPECT_FALSE(of("July 2 -- Mohegan Sun Arena, Uncasville, CT").pure_date);
+  // Items of one list start alike: month then number.
+  EXPECT_EQ(of("July 2 -- Mohegan Sun Arena").lead_shape, of("June 19 -- Harbour Arts Center").lead_shape);
+  EXPECT_NE(of("July 2 -- Mohegan Sun Arena").lead_shape, of("Harbour Arts Center, June 19").lead_shape);
+}
+
 TEST(Features, TweetSignature) {
   EXPECT_TRUE(of("— The Washington Post (@washingtonpost) January 24, 2025").tweet_signature);
 }
