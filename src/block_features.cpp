@@ -120,6 +120,26 @@ bool looks_like_tweet_signature(std::string_view s) {
 // A token where a name is glued to the next word: digits then >= 2 letters
 // ("24كشف"), or a lower-case letter followed by an upper-case one after
 // at least three letters ("ReutersThe").
+// True when every word after the first `n` words of `s` starts with a
+// capital letter (a name: "Über Moritz Bachmann", not "About 200 people"),
+// and there is one at least.
+bool capitalized_after_words(std::string_view s, int n) {
+  int seen = 0, capitalized = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    const bool word_char = is_letter(cp) || is_digit(cp);
+    if (word_char && !in_word) {
+      if (seen++ >= n) {
+        if (!u_isupper(static_cast<UChar32>(cp))) return false;
+        ++capitalized;
+      }
+    }
+    in_word = word_char;
+  }
+  return capitalized > 0;
+}
+
 bool is_glued_token(std::string_view tok) {
   std::vector<char32_t> cps;
   for (std::size_t i = 0; i < tok.size();) cps.push_back(next_code_point(tok, i));
@@ -340,6 +360,11 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, s, word_count);
+  if (f.phrase.role == PhraseRole::kAbout) {
+    const int about_words = 1 + static_cast<int>(std::count(f.phrase.phrase.begin(), f.phrase.phrase.end(), ' '));
+    f.about_header = f.phrase.has_rest && word_count <= w.about_header_max_words && !f.terminal_punct &&
+                     capitalized_after_words(s, about_words);
+  }
   return f;
 }
 
@@ -358,6 +383,7 @@ std::string describe(const Features& f) {
   if (f.breadcrumb) out += " breadcrumb";
   if (f.teaser) out += " teaser";
   if (f.comment_header) out += " comment-header";
+  if (f.about_header) out += " about-header";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
   if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";

@@ -99,6 +99,8 @@ class Classifier {
       d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
       hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
+    end_marker_.assign(n_, false);
+    for (int i = 0; i < n_; ++i) end_marker_[i] = is_end_marker(f_[i]) || heads_about_box(i);
     if (!html_) mark_repeated_short_lines();
     table_cell_.assign(n_, false);
     if (!html_) mark_table_cells();
@@ -337,15 +339,28 @@ class Classifier {
     region_.end = std::min(region_.end, at);
   }
 
+  // "Über Moritz Bachmann" followed by a one-paragraph bio that names him
+  // again: the author's (or the company's) box after the article. Several
+  // paragraphs of biography are content; a linked list item is a menu entry.
+  bool heads_about_box(int i) const {
+    if (!f_[i].about_header || i + 1 >= n_ || f_[i + 1].words < w_.short_words) return false;
+    if (f_[i].link_density >= 0.5 || page_.segments[i].kind == "li" || page_.segments[i].kind == "td") return false;
+    if (i + 2 < n_ && f_[i + 2].terminal_punct && f_[i + 2].words >= w_.short_words) return false;
+    const std::string& line = page_.segments[i].text;
+    const std::string_view last_word = std::string_view(line).substr(line.find_last_of(' ') + 1);
+    return page_.segments[i + 1].text.find(last_word) != std::string::npos;
+  }
+
   // What --explain calls the end marker at `i`.
   std::string marker_name(int i) const {
+    if (f_[i].about_header) return "about-box";
     return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : f_[i].phrase.phrase;
   }
 
   // An end marker that heads a section: "Comments:" in a table cell labels
   // a column of a listing instead.
   bool ends_article(int i) const {
-    return is_end_marker(f_[i]) && page_.segments[i].kind != "td";
+    return end_marker_[i] && page_.segments[i].kind != "td";
   }
 
   // HTML: the first block under a comments/tags/related container.
@@ -361,7 +376,7 @@ class Classifier {
     const int needed = static_cast<int>(w_.end_section_resume_paragraphs);
     int paragraphs = 0;
     for (int end = std::min(n_, k + static_cast<int>(w_.end_section_resume_lines)); k < end && paragraphs < needed; ++k) {
-      if (is_end_marker(f_[k])) return false;
+      if (end_marker_[k]) return false;
       if (is_paragraph(k) && end_hint_[k].empty() && !in_thread_[k] && same_flow(body_before, k)) ++paragraphs;
     }
     return paragraphs >= needed;
@@ -408,7 +423,7 @@ class Classifier {
   int end_of_box(int header) const {
     int k = header + 1;
     for (int lines = 0; k < n_ && lines < w_.readalso_box_max_lines && !is_paragraph(k); ++k, ++lines) {
-      if (is_end_marker(f_[k])) break;
+      if (end_marker_[k]) break;
     }
     return k;
   }
@@ -423,7 +438,7 @@ class Classifier {
   bool article_resumes_after_box(int header, int* box_end) const {
     const int needed = static_cast<int>(w_.readalso_continue_paragraphs);
     for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
-      if (f_[start].date_only || is_end_marker(f_[start])) return false;
+      if (f_[start].date_only || end_marker_[start]) return false;
       if (paragraphs_from(start) >= needed) {
         *box_end = start;
         return true;
@@ -673,6 +688,7 @@ class Classifier {
   std::vector<std::string> hard_;
   std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
+  std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
   std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
   Span region_;
   std::string region_why_;  // how region_ was found, for --explain

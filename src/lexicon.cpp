@@ -50,7 +50,7 @@ constexpr WeightField kWeightFields[] = {
     W(url_penalty), W(handle_penalty), W(hashtag_penalty),
     W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
     W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
-    W(chrome_prefix_max_words), W(readalso_prefix_max_words),
+    W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words),
     W(end_prefix_max_words), W(end_prefix_short_max_words), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),
     W(sandwich_min_score), W(colon_list_max_items), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
@@ -87,9 +87,10 @@ std::string_view strip_counts(std::string_view key) {
 
 int role_rank(PhraseRole role) {
   switch (role) {
-    case PhraseRole::kEnd: return 3;
-    case PhraseRole::kReadAlso: return 2;
-    case PhraseRole::kChrome: return 1;
+    case PhraseRole::kEnd: return 4;
+    case PhraseRole::kReadAlso: return 3;
+    case PhraseRole::kChrome: return 2;
+    case PhraseRole::kAbout: return 1;
     default: return 0;
   }
 }
@@ -202,6 +203,7 @@ void Lexicon::load_phrases(std::string_view data) {
     PhraseRole role = role_name == "end"        ? PhraseRole::kEnd
                       : role_name == "readalso" ? PhraseRole::kReadAlso
                       : role_name == "chrome"   ? PhraseRole::kChrome
+                      : role_name == "about"    ? PhraseRole::kAbout
                                                 : PhraseRole::kNone;
     if (role == PhraseRole::kNone) throw std::runtime_error("phrases.txt: unknown role");
     PhraseMatch match = match_name == "line"     ? PhraseMatch::kLine
@@ -311,7 +313,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
   const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
   for (size_t c = 0; c < prefix_count; ++c) {
     const Phrase& p = prefix_phrases_[(*prefix_candidates)[c]];
-    double limit = p.role == PhraseRole::kChrome     ? w.chrome_prefix_max_words
+    double limit = p.role == PhraseRole::kChrome || p.role == PhraseRole::kAbout ? w.chrome_prefix_max_words
                    : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
                    : p.needs_colon                   ? w.end_prefix_max_words
                                                      : w.end_prefix_short_max_words;

@@ -210,6 +210,24 @@ TEST(Classify, ListItemThatReadsLikeADatelineStaysInItsList) {
   EXPECT_EQ(out.find("Privacy"), std::string::npos);
 }
 
+TEST(Classify, AboutTheAuthorBoxEndsTheArticle) {
+  std::string out = clean(lines({kBody1, kBody2, kBody3, "About Jane Doe",
+                                 "Jane Doe covers city hall and transport for the paper and has lived in the "
+                                 "neighbourhood for twenty years.",
+                                 "Facebook", "Twitter"}));
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("covers city hall"), std::string::npos);
+}
+
+TEST(Classify, AboutHeadingBeforeSeveralParagraphsIsContent) {
+  std::string out = clean(lines({kBody1, kBody2, "About Jane Doe",
+                                 "Jane Doe covers city hall and transport for the paper and has lived in the "
+                                 "neighbourhood for twenty years.",
+                                 kBody3}));
+  EXPECT_NE(out.find("covers city hall"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+}
+
 TEST(Classify, TextWithoutAnArticleFallsBackToItsPlainLines) {
   std::string out = clean(lines({"Test Case 1", "Test Case 2", "Share on Facebook"}));
   EXPECT_NE(out.find("Test Case 1"), std::string::npos);

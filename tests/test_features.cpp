@@ -43,6 +43,14 @@ TEST(Features, PureDateAndLeadShape) {
   EXPECT_NE(of("July 2 -- Mohegan Sun Arena").lead_shape, of("Harbour Arts Center, June 19").lead_shape);
 }
 
+TEST(Features, AboutHeaderIsAboutAndACapitalisedName) {
+  EXPECT_TRUE(of("About Jane Doe").about_header);
+  EXPECT_TRUE(of("Über Moritz Bachmann", "de").about_header);
+  EXPECT_FALSE(of("About the study").about_header);
+  EXPECT_FALSE(of("About 200 people").about_header);
+  EXPECT_FALSE(of("About Jane Doe, who wrote this piece for the paper.").about_header);
+}
+
 TEST(Features, TweetSignature) {
   EXPECT_TRUE(of("— The Washington Post (@washingtonpost) January 24, 2025").tweet_signature);
 }
