@@ -341,10 +341,12 @@ class Classifier {
 
   // "Über Moritz Bachmann" followed by a one-paragraph bio that names him
   // again: the author's (or the company's) box after the article. Several
-  // paragraphs of biography are content; a linked list item is a menu entry.
+  // paragraphs of biography are content; a linked list item is a menu entry
+  // (a heading often links the author's page).
   bool heads_about_box(int i) const {
     if (!f_[i].about_header || i + 1 >= n_ || f_[i + 1].words < w_.short_words) return false;
-    if (f_[i].link_density >= 0.5 || page_.segments[i].kind == "li" || page_.segments[i].kind == "td") return false;
+    const std::string& kind = page_.segments[i].kind;
+    if ((f_[i].link_density >= 0.5 && kind != "h") || kind == "li" || kind == "td") return false;  // a heading may link the name
     if (i + 2 < n_ && f_[i + 2].terminal_punct && f_[i + 2].words >= w_.short_words) return false;
     const std::string& line = page_.segments[i].text;
     const std::string_view last_word = std::string_view(line).substr(line.find_last_of(' ') + 1);
