@@ -470,6 +470,7 @@ class Classifier {
     drop_short_runs();
     keep_tables_in_article();
     drop_teaser_tail();
+    drop_heading_runs();
     keep_sandwiched();
     keep_lists_after_colon();
     for (int i = region_.begin; i < region_.end; ++i) {
@@ -542,6 +543,32 @@ class Classifier {
       d_[i].rule = "teaser-list";
     }
     region_.end = k;
+  }
+
+  // HTML: headings in a row with nothing under them ("Our latest stories":
+  // a headline per teaser) are a list of links; an article's subheadings
+  // each head some text.
+  void drop_heading_runs() {
+    if (!html_) return;
+    int i = region_.begin;
+    while (i < region_.end) {
+      if (!is_headline_heading(i)) { ++i; continue; }
+      int j = i;
+      while (j < region_.end && is_headline_heading(j)) ++j;
+      if (j - i >= w_.heading_run_min) {
+        for (int k = i; k < j; ++k) {
+          if (!d_[k].keep) continue;
+          d_[k].keep = false;
+          d_[k].rule = "heading-run";
+        }
+      }
+      i = j;
+    }
+  }
+
+  // A heading of headline length (old pages set whole paragraphs in <h4>).
+  bool is_headline_heading(int i) const {
+    return page_.segments[i].kind == "h" && f_[i].words <= w_.teaser_headline_max_words;
   }
 
   bool is_teaser_headline(int i) const {

@@ -180,6 +180,17 @@ TEST(Classify, HtmlReadMoreBoxWithTheArticleFlowResumingAfterAnAd) {
   EXPECT_EQ(out.find("Read more"), std::string::npos);
 }
 
+TEST(Classify, HtmlHeadingsInARowWithNothingUnderThemAreTeasers) {
+  std::string html = "<article><h1>Park plan approved</h1><p>" + std::string(kBody1) + "</p><h2>What happens next</h2><p>" +
+                     kBody2 + "</p><p>" + kBody3 + "</p><h3>Our latest stories</h3>"
+                     "<h4>Harbour ferry returns after its winter repairs</h4><h4>Schools to open a week later this autumn</h4>"
+                     "<h4>New bus lanes planned along the ring road</h4></article>";
+  std::string out = clean_html(html);
+  EXPECT_NE(out.find("What happens next"), std::string::npos);  // a subheading with text under it
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("Harbour ferry"), std::string::npos);
+}
+
 TEST(Classify, CommentHeaderLineStartsTheComments) {
   std::string out = clean(lines({kBody1, kBody2, "Alex on September 17, 2018 at 6:34 am said:", kBody3,
                                  "Maria on September 18, 2018 at 9:02 pm said:", kBody1}));
