@@ -172,6 +172,7 @@ class Classifier {
     decide_inside_region();
     keep_headline();
     fall_back_when_no_article();
+    drop_repeated_neighbours();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
@@ -645,6 +646,26 @@ class Classifier {
       if (!d_[k].rule.empty() && d_[k].rule != "subheading") return false;
     }
     return false;
+  }
+
+  // The same label twice in a row among the kept ones (a photo's caption in
+  // the figure and again in a lightbox, a headline in two templates): the
+  // reader sees it once. Sentences may repeat on purpose (a refrain, a
+  // pulled quote) and table cells do ("0", "0"), so only unpunctuated lines
+  // of 3 to repeated_label_max_words words count.
+  void drop_repeated_neighbours() {
+    int previous = -1;
+    for (int i = 0; i < n_; ++i) {
+      if (!d_[i].keep) continue;
+      const bool label = !f_[i].terminal_punct && f_[i].words >= 3 && f_[i].words <= w_.repeated_label_max_words &&
+                         !table_cell_[i] && page_.segments[i].kind != "td";
+      if (label && previous >= 0 && page_.segments[i].text == page_.segments[previous].text) {
+        d_[i].keep = false;
+        d_[i].rule = "repeats-previous";
+        continue;
+      }
+      previous = i;
+    }
   }
 
   // Pages that are not articles (link directories, listings, tables of

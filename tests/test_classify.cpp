@@ -191,6 +191,21 @@ TEST(Classify, HtmlHeadingsInARowWithNothingUnderThemAreTeasers) {
   EXPECT_EQ(out.find("Harbour ferry"), std::string::npos);
 }
 
+TEST(Classify, ACaptionKeptTwiceInARowIsOutputOnce) {
+  std::string out = clean(lines({kBody1, "Workers clear the old rail yard (Reuters)", "Workers clear the old rail yard (Reuters)",
+                                 kBody2, kBody3}));
+  const std::string caption = "Workers clear the old rail yard";
+  ASSERT_NE(out.find(caption), std::string::npos);
+  EXPECT_EQ(out.find(caption, out.find(caption) + 1), std::string::npos);
+}
+
+TEST(Classify, ARepeatedSentenceIsLeftAlone) {
+  std::string out = clean(lines({kBody1, kBody2, kBody2, kBody3}));
+  const std::string sentence = "Supporters of the project";
+  ASSERT_NE(out.find(sentence), std::string::npos);
+  EXPECT_NE(out.find(sentence, out.find(sentence) + 1), std::string::npos);
+}
+
 TEST(Classify, CommentHeaderLineStartsTheComments) {
   std::string out = clean(lines({kBody1, kBody2, "Alex on September 17, 2018 at 6:34 am said:", kBody3,
                                  "Maria on September 18, 2018 at 9:02 pm said:", kBody1}));
