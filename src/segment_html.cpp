@@ -309,8 +309,27 @@ class HtmlWalker {
     const char* itemprop = attr(el, "itemprop");
     if (el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
         (itemprop && contains_ci(itemprop, "articlebody"))) {
+      // Negative hints above the page's main element (<main>, the stated
+      // body, or the first <article>: later ones are often teasers) name the
+      // layout ("container penci_sidebar" holds the post and its sidebar).
+      // Inside a related or comments section it is a teaser or a comment.
+      const bool main_element = (el.tag != GUMBO_TAG_ARTICLE || !seen_article_) && !under_end_section(inner);
+      if (el.tag == GUMBO_TAG_ARTICLE) seen_article_ = true;
+      if (!inner.in_article && main_element) inner.hint_neg = 0;
       inner.in_article = true;
     }
+  }
+
+  bool under_end_section(const Owner& owner) const {
+    std::string_view names = owner.hint_names;
+    while (!names.empty()) {
+      const std::size_t space = names.find(' ');
+      const std::string_view name = names.substr(0, space);
+      if (lexicon_.is_end_hint(name) || lexicon_.is_thread_hint(name)) return true;
+      if (space == std::string_view::npos) break;
+      names.remove_prefix(space + 1);
+    }
+    return false;
   }
 
   void add_text(const char* text, const Owner& owner) { add_text(std::string_view(text), owner); }
@@ -373,6 +392,7 @@ class HtmlWalker {
   Owner buffer_owner_;
   int link_chars_ = 0;
   int link_depth_ = 0;
+  bool seen_article_ = false;  // an <article> element was entered already
   int pending_breaks_ = 0;
   bool has_text_ = false;
   std::string og_title_, html_title_, first_h1_;

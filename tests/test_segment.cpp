@@ -43,6 +43,19 @@ TEST(SegmentHtml, LinkCharactersAndHintsAreRecorded) {
   EXPECT_LT(p.segments[0].hint_neg, 0);
 }
 
+TEST(SegmentHtml, NegativeHintAboveTheArticleNamesTheLayout) {
+  Lexicon lex;
+  // "has-sidebar" wraps the post and its sidebar: inside the <article> it
+  // says nothing; a teaser <article> inside a related box keeps the hint.
+  Page p = segment_html(
+      "<body><div class='container has-sidebar'><article><ul><li>2 ripe pears</li></ul></article>"
+      "<div class='related'><article><h3>Another story</h3></article></div></div></body>",
+      lex);
+  ASSERT_EQ(p.segments.size(), 2u);
+  EXPECT_EQ(p.segments[0].hint_neg, 0);
+  EXPECT_LT(p.segments[1].hint_neg, 0);
+}
+
 TEST(SegmentHtml, PreKeepsLineBreaks) {
   Lexicon lex;
   Page p = segment_html("<body><pre>int a;\n  int b;   \n</pre></body>", lex);
