@@ -474,6 +474,7 @@ class Classifier {
     drop_heading_runs();
     keep_sandwiched();
     keep_lists_after_colon();
+    keep_counters_in_kept_lists();
     for (int i = region_.begin; i < region_.end; ++i) {
       if (d_[i].rule.empty()) d_[i].rule = "weak";
     }
@@ -623,6 +624,31 @@ class Classifier {
     const bool like_previous = k - 1 > intro && d_[k - 1].keep && f_[k - 1].lead_shape == f_[k].lead_shape;
     const bool like_next = k + 1 < n_ && hard_[k + 1].empty() && f_[k + 1].lead_shape == f_[k].lead_shape;
     return like_previous || like_next;
+  }
+
+  // HTML: "1 tsp cinnamon" reads like a "12 Comments" counter, but in a list
+  // whose other items are kept ("2 kg ripe plums, stoned") it is an item of
+  // the article's list. A list of nothing but counters (stats, vote counts)
+  // stays out.
+  void keep_counters_in_kept_lists() {
+    if (!html_) return;
+    int i = region_.begin;
+    while (i < region_.end) {
+      if (page_.segments[i].kind != "li") { ++i; continue; }
+      int j = i;
+      bool kept_item = false;
+      while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(i)) kept_item |= d_[j++].keep;
+      for (int k = i; kept_item && k < j; ++k) {
+        if (hard_[k] == "counter" && f_[k].link_density == 0) { d_[k].keep = true; d_[k].rule = "list-item"; }
+      }
+      i = j;
+    }
+  }
+
+  // The list element a list item's block belongs to (its container's parent).
+  int list_of(int i) const {
+    const int c = page_.segments[i].container;
+    return c >= 0 ? page_.containers[c].parent : -1;
   }
 
   // A weak line between body lines is a subheading or a short paragraph.

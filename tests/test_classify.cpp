@@ -206,6 +206,16 @@ TEST(Classify, ARepeatedSentenceIsLeftAlone) {
   EXPECT_NE(out.find(sentence, out.find(sentence) + 1), std::string::npos);
 }
 
+TEST(Classify, HtmlCounterLikeItemsOfAKeptListAreKept) {
+  std::string html = "<article><p>" + std::string(kBody1) + "</p><ul><li>2 kg ripe plums, stoned</li>"
+                     "<li>1 tsp cinnamon</li><li>2 cloves</li></ul><p>" + kBody2 + "</p><p>" + kBody3 +
+                     "</p><ul><li>12 comments</li><li>3 shares</li></ul></article>";
+  std::string out = clean_html(html);
+  EXPECT_NE(out.find("1 tsp cinnamon"), std::string::npos);
+  EXPECT_NE(out.find("2 cloves"), std::string::npos);
+  EXPECT_EQ(out.find("12 comments"), std::string::npos);  // a list of nothing but counters
+}
+
 TEST(Classify, CommentHeaderLineStartsTheComments) {
   std::string out = clean(lines({kBody1, kBody2, "Alex on September 17, 2018 at 6:34 am said:", kBody3,
                                  "Maria on September 18, 2018 at 9:02 pm said:", kBody1}));
