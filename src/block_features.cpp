@@ -140,6 +140,22 @@ bool capitalized_after_words(std::string_view s, int n) {
   return capitalized > 0;
 }
 
+// A caption: the line ends with a parenthesised credit whose first word is a
+// credit word followed by ':' or '/' ("(Image: GETTY)", "(AP Photo/Alan
+// Diaz, File)", "(Foto: dpa)").
+bool ends_with_photo_credit(std::string_view s, const Lexicon& lexicon) {
+  if (s.empty() || s.back() != ')') return false;
+  const std::size_t open = s.rfind('(');
+  if (open == std::string_view::npos || open == 0) return false;
+  std::string_view credit = s.substr(open + 1, s.size() - open - 2);
+  const std::size_t mark = credit.find_first_of(":/");
+  if (mark == std::string_view::npos || mark == 0) return false;
+  std::string_view opener = credit.substr(0, mark);
+  // "AP Photo": the credit word may follow an agency's name.
+  if (const std::size_t space = opener.rfind(' '); space != std::string_view::npos) opener.remove_prefix(space + 1);
+  return lexicon.is_credit_word(fold_key(opener));
+}
+
 bool is_glued_token(std::string_view tok) {
   std::vector<char32_t> cps;
   for (std::size_t i = 0; i < tok.size();) cps.push_back(next_code_point(tok, i));
@@ -356,6 +372,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   // A teaser is a headline (4 words at least before the dateline) and a lead
   // sentence: shorter lines are headings or labels of their own.
   f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
+  f.photo_credit = word_count <= w.caption_max_words && ends_with_photo_credit(s, lexicon);
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
@@ -384,6 +401,7 @@ std::string describe(const Features& f) {
   if (f.teaser) out += " teaser";
   if (f.comment_header) out += " comment-header";
   if (f.about_header) out += " about-header";
+  if (f.photo_credit) out += " photo-credit";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
   if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";

@@ -37,6 +37,7 @@ void add_term(std::string* terms, const char* name, double value) {
 // The rule name of a hard chrome signal, or "" when there is none.
 std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (s.in_caption) return "caption";
+  if (f.photo_credit) return "photo-credit";
   if (f.phrase.role == PhraseRole::kChrome) return "chrome-phrase:" + f.phrase.phrase;
   if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
   if (f.tweet_signature) return "tweet-signature";

@@ -23,7 +23,7 @@ struct Weights {
   double url_penalty = 0, handle_penalty = 0, hashtag_penalty = 0;
   double date_only_penalty = 0, dateline_max_words = 0, dateline_share = 0, caption_penalty = 0, breadcrumb_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
   double tweet_signature_penalty = 0, link_card_penalty = 0, teaser_penalty = 0, chrome_phrase_penalty = 0;
-  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0;
+  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0;
   double end_prefix_max_words = 0, end_prefix_short_max_words = 0, contains_max_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
   double sandwich_min_score = 0, colon_list_max_items = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
@@ -95,6 +95,12 @@ class Lexicon {
     return signature_verbs_.count(std::string(folded_word)) > 0;
   }
 
+  // True when the folded word opens a photo credit at the end of a caption
+  // ("... (Image: GETTY)", "(AP Photo/Alan Diaz)").
+  bool is_credit_word(std::string_view folded_word) const {
+    return credit_words_.count(std::string(folded_word)) > 0;
+  }
+
   // True when a matched hint (as in class_hint's `matched`) marks a section
   // that ends the article (comments, tags, related).
   bool is_end_hint(std::string_view hint) const { return end_hints_.count(std::string(hint)) > 0; }
@@ -128,6 +134,7 @@ class Lexicon {
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
   std::unordered_map<std::string, int> hints_;
   std::unordered_set<std::string> signature_verbs_;  // see is_signature_verb
+  std::unordered_set<std::string> credit_words_;     // see is_credit_word
   std::unordered_set<std::string> end_hints_;     // hints that mark end sections
   std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
   std::unordered_map<std::string, bool> date_words_;  // word -> strong

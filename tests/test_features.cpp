@@ -51,6 +51,13 @@ TEST(Features, AboutHeaderIsAboutAndACapitalisedName) {
   EXPECT_FALSE(of("About Jane Doe, who wrote this piece for the paper.").about_header);
 }
 
+TEST(Features, PhotoCreditEndsACaption) {
+  EXPECT_TRUE(of("The protests began in June and have grown since (Image: GETTY)").photo_credit);
+  EXPECT_TRUE(of("Workers load trims into a truck outside the store (AP Photo/Alan Diaz, File)").photo_credit);
+  EXPECT_FALSE(of("The council approved the plan (by a narrow margin)").photo_credit);
+  EXPECT_FALSE(of("Sales rose in the third quarter (see: chart below)").photo_credit);
+}
+
 TEST(Features, TweetSignature) {
   EXPECT_TRUE(of("— The Washington Post (@washingtonpost) January 24, 2025").tweet_signature);
 }
