@@ -602,6 +602,15 @@ class Classifier {
       d_[next].keep = true;
       d_[next].rule = "list-intro";
     }
+    // "What you'll need:" caught in a menu-like run of short lines still
+    // introduces the kept list right under it.
+    for (int i = region_.begin; i + 1 < region_.end; ++i) {
+      if (!d_[i].keep && d_[i].rule == "short-run" && f_[i].colon_end && f_[i].link_density == 0 &&
+          f_[i].phrase.role == PhraseRole::kNone && d_[i + 1].keep) {
+        d_[i].keep = true;
+        d_[i].rule = "list-intro";
+      }
+    }
     for (int i = region_.begin; i < n_; ++i) {
       if (!d_[i].keep || !f_[i].colon_end) continue;
       int k = i + 1;
