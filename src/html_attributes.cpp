@@ -82,6 +82,7 @@ Keep keep(AttributeReader reader, const Attribute& a, bool used, bool hints) {
     case AttributeReader::kAll:
       return Keep::kWhole;
     case AttributeReader::kBlock:
+      if (hints && equals_ci(a.name, "id") && !has_reference(a.value) && is_heading_slug(a.value)) return Keep::kDrop;
       if (is_one_of(a.name, {"class", "id", "role"}))
         return hints && !has_reference(a.value) ? Keep::kHints : Keep::kWhole;
       if (equals_ci(a.name, "itemprop"))

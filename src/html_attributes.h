@@ -18,6 +18,16 @@
 
 namespace winnow::internal {
 
+// An id made from a heading's words ("sharing-with-a-single-developer";
+// documentation generators anchor every section so) names the section's
+// topic, not its role on the page: the walker reads no class hint from it,
+// and the pre-scan drops it.
+inline bool is_heading_slug(std::string_view id) {
+  int separators = 0;
+  for (char c : id) separators += c == '-' || c == '_';
+  return separators >= 3;
+}
+
 // Every attribute name the walker asks Gumbo for.
 inline constexpr std::string_view kReadAttributes[] = {
     "class", "id", "role", "itemprop",  // block elements: hints, articleBody

@@ -290,7 +290,10 @@ class HtmlWalker {
     }
     std::string hints;
     for (const char* name : {"class", "id", "role"}) {
-      if (const char* v = attr(el, name)) { hints += v; hints += ' '; }
+      const char* v = attr(el, name);
+      if (!v || (name[0] == 'i' && is_heading_slug(v))) continue;  // see html_attributes.h
+      hints += v;
+      hints += ' ';
     }
     if (is_hinting_tag(el.tag)) hints += gumbo_normalized_tagname(el.tag);
     if (el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML && !hints.empty()) {

@@ -56,6 +56,15 @@ TEST(SegmentHtml, NegativeHintAboveTheArticleNamesTheLayout) {
   EXPECT_LT(p.segments[1].hint_neg, 0);
 }
 
+TEST(SegmentHtml, AnIdMadeFromAHeadingGivesNoHint) {
+  Lexicon lex;
+  Page p = segment_html("<body><div id='sharing-with-a-single-developer'><p>text</p></div>"
+                        "<div id='share-bar'><p>more</p></div></body>", lex);
+  ASSERT_EQ(p.segments.size(), 2u);
+  EXPECT_EQ(p.segments[0].hint_neg, 0);
+  EXPECT_LT(p.segments[1].hint_neg, 0);
+}
+
 TEST(SegmentHtml, PreKeepsLineBreaks) {
   Lexicon lex;
   Page p = segment_html("<body><pre>int a;\n  int b;   \n</pre></body>", lex);
