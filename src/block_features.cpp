@@ -13,16 +13,6 @@
 namespace winnow::internal {
 namespace {
 
-bool is_closing_mark(char32_t cp) {
-  switch (cp) {
-    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0xBB:
-    case 0x300D: case 0x300F: case 0xFF09: case '*':
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_sentence_end(char32_t cp) {
   switch (cp) {
     case '.': case '!': case '?': case 0x061F /* ؟ */: case 0x06D4 /* ۔ */: case 0x0964 /* । */:
@@ -35,6 +25,8 @@ bool is_sentence_end(char32_t cp) {
 
 bool starts_with_bullet(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
+  // Each bullet starts with one of these bytes; most lines start otherwise.
+  if (s.empty() || (s[0] != '\xE2' && s[0] != '\xC2' && s[0] != '-' && s[0] != '*')) return false;
   for (auto b : kBullets) if (s.substr(0, b.size()) == b) return true;
   return false;
 }
@@ -89,30 +81,9 @@ bool has_path_separator(std::string_view s) {
   return false;
 }
 
-// Counts URLs, @handles and #hashtags among the space-separated tokens.
-void count_social_tokens(std::string_view s, Features& f) {
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t sp = s.find(' ', start);
-    if (sp == std::string_view::npos) sp = s.size();
-    std::string_view tok = s.substr(start, sp - start);
-    start = sp + 1;
-    // Every URL marker but "www." holds a '/': most tokens need one memchr.
-    const bool slash = tok.find('/') != std::string_view::npos;
-    if (tok.substr(0, 4) == "www." ||
-        (slash && (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
-                   tok.find(".com/") != std::string_view::npos))) {
-      ++f.urls;
-    } else if (tok.size() > 1 && tok[0] == '@') {
-      ++f.handles;
-    } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
-      ++f.hashtags;
-    }
-  }
-}
-
 // "— Name (@handle) January 24, 2025": the signature line of an embedded tweet.
 bool looks_like_tweet_signature(std::string_view s) {
+  if (s.empty() || (s[0] != '\xE2' && s[0] != '-')) return false;  // not a dash first
   bool dash_start = s.substr(0, 3) == "\u2014" || s.substr(0, 3) == "\u2013" || s.substr(0, 2) == "- ";
   return dash_start && s.find("(@") != std::string_view::npos;
 }
@@ -227,51 +198,20 @@ bool has_glued_dateline(std::string_view s, int min_words_before) {
 
 }  // namespace
 
-// The languages (bits of Lexicon::languages()) word `w` is a stop word of.
-uint32_t stop_languages(const Lexicon& lexicon, std::string_view w) {
-  const WordInfo* info = lexicon.word_info(w);
-  uint32_t languages = info ? info->stop_languages : 0;
-  const int arabic = lexicon.arabic_index();  // stop words behind Arabic clitics
-  if (arabic >= 0 && !(languages & (1u << arabic)) && lexicon.is_stop_word(arabic, w, info))
-    languages |= 1u << arabic;
-  return languages;
-}
-
-SegmentWords segment_words(const Segment& segment, const Lexicon& lexicon) {
-  SegmentWords words;
-  words.key = fold_key(segment.text);
-  const std::string_view key = words.key;
-  for (size_t start = 0; start < key.size();) {
-    size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
-    if (end > start) {
-      words.spans.emplace_back(uint32_t(start), uint32_t(end - start));
-      words.infos.push_back(lexicon.word_info(key.substr(start, end - start)));
-    }
-    start = end + 1;
-  }
-  return words;
-}
-
 std::string detect_language(const Page& page, const Lexicon& lexicon) {
-  std::vector<SegmentWords> words;
-  for (const auto& seg : page.segments) words.push_back(segment_words(seg, lexicon));
+  PageWords words;
+  words.scan(page, lexicon);
   return detect_language(words, lexicon);
 }
 
-std::string detect_language(const std::vector<SegmentWords>& segments, const Lexicon& lexicon) {
+std::string detect_language(const PageWords& page_words, const Lexicon& lexicon) {
   const auto& languages = lexicon.languages();
   std::vector<int> hits(languages.size(), 0);
   int total = 0;
-  const int arabic = lexicon.arabic_index();
-  for (const SegmentWords& words : segments) {
-    for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t s = 0; s < page_words.size(); ++s) {
+    for (const ScannedWord& word : page_words[s].words) {
       ++total;
-      uint32_t bits = words.infos[i] ? words.infos[i]->stop_languages : 0;
-      // Stop words behind Arabic clitics.
-      if (arabic >= 0 && !(bits & (1u << arabic)) && lexicon.is_stop_word(arabic, words.word(i), words.infos[i]))
-        bits |= 1u << arabic;
-      for (; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
+      for (uint32_t bits = word.stop_languages; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }
     if (total > 4000) break;
   }
@@ -285,26 +225,28 @@ std::string detect_language(const std::vector<SegmentWords>& segments, const Lex
 }
 
 Features compute_features(const Segment& seg, const std::string& language, const Lexicon& lexicon) {
-  return compute_features(seg, segment_words(seg, lexicon), language, lexicon);
+  PageWords words;
+  words.add(seg.text, lexicon);
+  return compute_features(seg, words[0], lexicon.language_index(language), lexicon);
 }
 
-Features compute_features(const Segment& seg, const SegmentWords& words, const std::string& language,
-                          const Lexicon& lexicon) {
+Features compute_features(const Segment& seg, const SegmentWords& words, int language, const Lexicon& lexicon) {
   Features f;
   const std::string& s = seg.text;
-  f.chars = count_chars(s);
-  f.words = count_words(s);
+  const TextCounts& counts = words.counts;
+  f.chars = counts.chars;
+  f.words = counts.words;
   // fold_key is idempotent (tested), so the key's words are its own.
-  const std::string& key = words.key;
+  const std::string_view key = words.key;
   const int word_count = static_cast<int>(words.size());
 
-  const int language_index = lexicon.language_index(language);
+  const uint32_t language_bit = language >= 0 ? 1u << language : 0;
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view w = words.word(i);
-    const WordInfo* info = words.infos[i];
-    if (lexicon.is_stop_word(language_index, w, info)) ++stops;
+    const WordInfo* info = words.info(i);
+    if (words.words[i].stop_languages & language_bit) ++stops;
     int word_kind = 0;
     if (is_number_word(w)) {
       ++numbers;
@@ -319,23 +261,17 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   }
   if (word_count > 0) f.stop_density = static_cast<double>(stops) / word_count;
 
-  // One pass over the characters: the last one that is not a closing mark,
-  // commas, and the share of symbols (digits, punctuation) among the others.
-  char32_t last = 0;
-  int non_space = 0, symbols = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = next_code_point(s, i);
-    if (is_space(cp)) continue;
-    if (!is_closing_mark(cp)) last = cp;
-    ++non_space;
-    if (cp == ',' || cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C) ++f.commas;
-    if (!is_letter(cp) && cp != 0x0640) ++symbols;
-  }
-  if (non_space) f.symbol_share = static_cast<double>(symbols) / non_space;
+  // The characters, as the walk of segment_words.cpp counted them: the last
+  // one that is not a closing mark, commas, and the share of symbols
+  // (digits, punctuation) among the non-space ones.
+  const char32_t last = counts.last;
+  f.commas = counts.commas;
+  if (counts.non_space) f.symbol_share = static_cast<double>(counts.symbols) / counts.non_space;
   f.terminal_punct = is_sentence_end(last);
   f.colon_end = last == ':' || last == 0xFF1A;
-
-  count_social_tokens(s, f);
+  f.urls = counts.urls;
+  f.handles = counts.handles;
+  f.hashtags = counts.hashtags;
   const Weights& w = lexicon.weights();
   if (numbers > 0) {
     if (word_count <= 10 && numbers + date_words == word_count) {

@@ -65,6 +65,18 @@ constexpr std::string_view kArabicPrefixes[] = {
     "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
 };
 
+// Every prefix starts with a letter of U+0600-U+067F, whose UTF-8 lead byte
+// is 0xD8 or 0xD9: other words skip the prefix loop.
+constexpr bool may_have_arabic_prefix(std::string_view word) {
+  return !word.empty() && (static_cast<unsigned char>(word[0]) == 0xD8 || static_cast<unsigned char>(word[0]) == 0xD9);
+}
+constexpr bool all_prefixes_start_arabic() {
+  for (std::string_view prefix : kArabicPrefixes)
+    if (!may_have_arabic_prefix(prefix)) return false;
+  return true;
+}
+static_assert(all_prefixes_start_arabic());
+
 bool starts_with_words(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size() || text.substr(0, prefix.size()) != prefix) return false;
   return text.size() == prefix.size() || text[prefix.size()] == ' ';
@@ -151,7 +163,7 @@ bool Lexicon::is_stop_word(int language, std::string_view word, const WordInfo* 
   if (language < 0) return false;
   const uint32_t bit = 1u << language;
   if (info && (info->stop_languages & bit)) return true;
-  if (language != arabic_) return false;
+  if (language != arabic_ || !may_have_arabic_prefix(word)) return false;
   for (std::string_view prefix : kArabicPrefixes) {
     if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix) {
       const WordInfo* stem = word_info(word.substr(prefix.size()));

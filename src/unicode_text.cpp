@@ -122,10 +122,6 @@ int count_collapsed_chars(std::string_view s) {
   return chars;
 }
 
-namespace {
-
-// Arabic marks dropped from keys: tanween, harakat, shadda, sukun, superscript alef,
-// and tatweel (a stretching stroke, pure typography).
 bool is_ignorable_mark(char32_t cp) {
   return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
          (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
@@ -143,6 +139,8 @@ char32_t fold_letter(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
 }
+
+namespace {
 
 bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
 

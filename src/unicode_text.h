@@ -35,6 +35,13 @@ int count_collapsed_chars(std::string_view s);
 // collapsed. Digits are kept.
 std::string fold_key(std::string_view s);
 
+// Marks fold_key drops: Arabic tanween, harakat, shadda, sukun, superscript
+// alef, tatweel (a stretching stroke, pure typography), and invisible
+// format characters (U+200B-U+200F, U+061C, U+FEFF).
+bool is_ignorable_mark(char32_t cp);
+// The code point fold_key writes for the letter or digit `cp`.
+char32_t fold_letter(char32_t cp);
+
 // Words of `s` as keys (fold_key applied), split at spaces and punctuation.
 std::vector<std::string> word_keys(std::string_view s);
 

@@ -1,0 +1,259 @@
+// The one walk over a segment's text behind SegmentWords. It does in one
+// pass what fold_key, splitting the key at its spaces, a lexicon lookup per
+// word, count_chars, count_words and the features' character loop did in
+// six: text mode spends most of its time here, so the walk copies runs of
+// ASCII letters and digits at once and asks ICU only about other code points.
+#include "segment_words.h"
+
+#include <algorithm>
+#include <array>
+
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+// Classes of the ASCII bytes, one table lookup each.
+enum : uint8_t {
+  kWordChar = 1,  // letters and digits: fold_key keeps them
+  kDigit = 2,
+  kSpace = 4,     // ' ', '\t' to '\r'
+  kClosing = 8,   // closing marks the features look through for the last character
+};
+
+constexpr std::array<uint8_t, 128> make_ascii_classes() {
+  std::array<uint8_t, 128> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kWordChar | kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = classes[c - 32] = kWordChar;
+  for (int c = '\t'; c <= '\r'; ++c) classes[c] = kSpace;
+  classes[' '] = kSpace;
+  for (char c : {'"', '\'', ')', ']', '*'}) classes[static_cast<unsigned char>(c)] = kClosing;
+  return classes;
+}
+constexpr std::array<uint8_t, 128> kAsciiClass = make_ascii_classes();
+
+char ascii_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+// Closing marks beyond ASCII: a sentence's end is read through them.
+bool is_non_ascii_closing_mark(char32_t cp) {
+  return cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+bool is_non_ascii_comma(char32_t cp) { return cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C; }
+
+// Counts a URL, @handle or #hashtag among the space-separated tokens.
+void count_social_token(std::string_view tok, bool has_slash, TextCounts& counts) {
+  // Every URL marker but "www." holds a '/'.
+  if (tok.substr(0, 4) == "www." ||
+      (has_slash && (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
+                     tok.find(".com/") != std::string_view::npos))) {
+    ++counts.urls;
+  } else if (tok.size() > 1 && tok[0] == '@') {
+    ++counts.handles;
+  } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
+    ++counts.hashtags;
+  }
+}
+
+// The walk over one text; see the file comment. The key is written into
+// `key`, which has room for twice the text (a code point folds to at most
+// twice its bytes; a space replaces at least one byte).
+class Walk {
+ public:
+  Walk(std::string_view text, char* key, const Lexicon& lexicon, std::vector<ScannedWord>& words)
+      : s_(text), key_(key), lexicon_(lexicon), words_(words) {}
+
+  // Returns the key's length.
+  size_t run(TextCounts& counts) {
+    const size_t n = s_.size();
+    size_t i = 0;
+    while (i < n) {
+      const unsigned char b = static_cast<unsigned char>(s_[i]);
+      if (b >= 0x80) {
+        i = code_point(i);
+        continue;
+      }
+      const uint8_t cls = kAsciiClass[b];
+      if (cls & kWordChar) {
+        i = ascii_word_run(i);
+        continue;
+      }
+      ++i;
+      ++c_.chars;
+      pending_space_ = true;
+      in_word_ = false;
+      if (cls & kSpace) {
+        if (b == ' ') end_token(i - 1);
+        continue;
+      }
+      ++c_.non_space;
+      ++c_.symbols;  // ASCII punctuation and symbols: neither letters nor tatweel
+      if (!(cls & kClosing)) c_.last = b;
+      if (b == ',') ++c_.commas;
+      if (b == '/') token_slash_ = true;
+    }
+    end_token(n);
+    if (k_ > word_start_) end_word();
+    if (spaceless_) c_.words = count_words(s_);  // ICU's word breaks
+    counts = c_;
+    return k_;
+  }
+
+ private:
+  // fold_key's space between words, written before the next word character.
+  void begin_key_char() {
+    if (!pending_space_) return;
+    pending_space_ = false;
+    if (k_ == 0) return;
+    end_word();
+    key_[k_++] = ' ';
+    word_start_ = k_;
+  }
+
+  void end_word() {
+    ScannedWord w;
+    w.offset = static_cast<uint32_t>(word_start_);
+    w.length = static_cast<uint32_t>(k_ - word_start_);
+    const std::string_view word(key_ + word_start_, k_ - word_start_);
+    w.info = lexicon_.word_info(word);
+    w.stop_languages = w.info ? w.info->stop_languages : 0;
+    const int arabic = lexicon_.arabic_index();
+    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_stop_word(arabic, word, w.info))
+      w.stop_languages |= 1u << arabic;
+    words_.push_back(w);
+  }
+
+  // A run of ASCII letters and digits starting at s_[i], lower-cased into
+  // the key at once. Returns where it ends.
+  size_t ascii_word_run(size_t i) {
+    begin_key_char();
+    if (!in_word_) {
+      ++c_.words;
+      in_word_ = true;
+    }
+    const size_t n = s_.size();
+    const size_t start = i;
+    unsigned char b = static_cast<unsigned char>(s_[i]);
+    do {
+      key_[k_++] = ascii_lower(b);
+      c_.symbols += (kAsciiClass[b] & kDigit) != 0;  // digits count as symbols
+      ++i;
+    } while (i < n && (b = static_cast<unsigned char>(s_[i])) < 0x80 && (kAsciiClass[b] & kWordChar));
+    c_.chars += static_cast<int>(i - start);
+    c_.non_space += static_cast<int>(i - start);
+    c_.last = static_cast<unsigned char>(s_[i - 1]);
+    return i;
+  }
+
+  // The code point at s_[i] (not ASCII). Returns where the next one starts.
+  size_t code_point(size_t i) {
+    const size_t start = i;
+    const char32_t cp = next_multibyte_code_point(s_, i);
+    // count_chars counts the bytes that are not continuation bytes.
+    c_.chars += i - start > 1 || (static_cast<unsigned char>(s_[start]) & 0xC0) != 0x80;
+    if (is_spaceless_script(cp)) spaceless_ = true;
+    const bool space = is_non_ascii_space(cp);
+    const bool letter = !space && is_non_ascii_letter(cp);
+    const bool word_char = letter || (!space && is_non_ascii_digit(cp));
+    const bool ignorable = is_ignorable_mark(cp);
+    // count_words: ignorable marks join words.
+    const bool counted = word_char || ignorable;
+    if (counted && !in_word_) ++c_.words;
+    in_word_ = counted;
+    // fold_key: ignorable marks vanish, other non-word characters separate.
+    if (!ignorable) {
+      if (word_char) {
+        begin_key_char();
+        write_utf8(fold_letter(cp));
+      } else {
+        pending_space_ = true;
+      }
+    }
+    // The features' character loop.
+    if (!space) {
+      if (!is_non_ascii_closing_mark(cp)) c_.last = cp;
+      ++c_.non_space;
+      if (is_non_ascii_comma(cp)) ++c_.commas;
+      if (!letter && cp != 0x0640) ++c_.symbols;
+    }
+    return i;
+  }
+
+  void write_utf8(char32_t cp) {
+    if (cp < 0x80) {
+      key_[k_++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      key_[k_++] = static_cast<char>(0xC0 | (cp >> 6));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      key_[k_++] = static_cast<char>(0xE0 | (cp >> 12));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      key_[k_++] = static_cast<char>(0xF0 | (cp >> 18));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // The token of the text up to `end` (a ' ' or the text's end) is complete.
+  void end_token(size_t end) {
+    const std::string_view tok = s_.substr(token_start_, end - token_start_);
+    // Only these can be URLs, handles or hashtags.
+    if (token_slash_ || (!tok.empty() && (tok[0] == 'w' || tok[0] == '@' || tok[0] == '#')))
+      count_social_token(tok, token_slash_, c_);
+    token_start_ = end + 1;
+    token_slash_ = false;
+  }
+
+  const std::string_view s_;
+  char* const key_;
+  const Lexicon& lexicon_;
+  std::vector<ScannedWord>& words_;
+  TextCounts c_;
+  size_t k_ = 0;                 // key bytes written
+  size_t word_start_ = 0;        // where the key's current word starts
+  bool pending_space_ = false;   // fold_key: a separator since the last word character
+  bool in_word_ = false;         // count_words: inside a word
+  bool spaceless_ = false;       // a code point of a script without spaces was seen
+  size_t token_start_ = 0;       // the current space-separated token
+  bool token_slash_ = false;     // it holds a '/'
+};
+
+}  // namespace
+
+void PageWords::clear() {
+  keys_used_ = 0;
+  words_.clear();
+  segments_.clear();
+}
+
+void PageWords::scan(const Page& page, const Lexicon& lexicon) {
+  clear();
+  segments_.reserve(page.segments.size());
+  for (const Segment& seg : page.segments) add(seg.text, lexicon);
+}
+
+void PageWords::add(std::string_view text, const Lexicon& lexicon) {
+  const size_t room = keys_used_ + 2 * text.size() + 4;
+  if (keys_.size() < room) keys_.resize(std::max(room, 2 * keys_.size()));
+  Entry e;
+  e.key_offset = keys_used_;
+  e.first_word = words_.size();
+  e.key_length = Walk(text, keys_.data() + keys_used_, lexicon, words_).run(e.counts);
+  e.word_count = words_.size() - e.first_word;
+  keys_used_ += e.key_length;
+  segments_.push_back(e);
+}
+
+SegmentWords PageWords::operator[](size_t i) const {
+  const Entry& e = segments_[i];
+  SegmentWords w;
+  w.key = std::string_view(keys_.data() + e.key_offset, e.key_length);
+  w.words = std::span<const ScannedWord>(words_.data() + e.first_word, e.word_count);
+  w.counts = e.counts;
+  return w;
+}
+
+}  // namespace winnow::internal
