@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,14 +49,20 @@ class StringTable {
     return h;
   }
 
+  // memcmp, inline: keys are a few bytes long, shorter than the call.
+  static bool same_bytes(const char* a, const char* b, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+
   // The slot holding `key`, or the empty one where it would go.
   size_t slot_of(std::string_view key, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (!s.used) return i;
-      if (s.hash == hash && s.length == key.size() &&
-          std::memcmp(pool_.data() + s.offset, key.data(), key.size()) == 0)
+      if (s.hash == hash && s.length == key.size() && same_bytes(pool_.data() + s.offset, key.data(), key.size()))
         return i;
     }
   }
