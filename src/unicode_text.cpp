@@ -80,11 +80,49 @@ bool is_spaceless_script(char32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F);    // Khmer, Myanmar
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
+namespace {
+
+// The length of the longest prefix of `s` that collapse_whitespace leaves as
+// it is and that ends in a character other than a space: valid UTF-8 without
+// leading or doubled spaces, whose only whitespace is ' '. Most text is all
+// prefix, copied at once.
+std::size_t collapsed_prefix(std::string_view s) {
+  std::size_t good = 0;
+  bool after_space = true;  // a space here would be leading or doubled
   for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > ' ' && c < 0x80) {
+      good = ++i;
+      after_space = false;
+    } else if (c == ' ' && !after_space) {
+      ++i;
+      after_space = true;
+    } else if (c >= 0x80) {
+      const std::size_t start = i;
+      const char32_t cp = next_multibyte_code_point(s, i);
+      if ((cp == 0xFFFD && i - start == 1) || is_non_ascii_space(cp)) break;  // rewritten or a space
+      good = i;
+      after_space = false;
+    } else {
+      break;  // a doubled space, other whitespace or a control character
+    }
+  }
+  return good;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) {
+  const std::size_t prefix = collapsed_prefix(s);
+  std::string out;
+  if (prefix == s.size()) {
+    out.assign(s);
+    return out;
+  }
+  out.reserve(s.size());
+  out.assign(s.substr(0, prefix));
+  bool pending_space = false;
+  for (std::size_t i = prefix; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       if (c == ' ' || (c >= '\t' && c <= '\r')) { pending_space = true; ++i; continue; }
