@@ -7,6 +7,7 @@
 // U+200C ZWNJ is kept, it matters in Persian and Indic scripts), whitespace
 // collapsed, except in "pre" blocks which keep their lines.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -103,11 +104,64 @@ std::string tidy_preformatted(std::string_view text) {
   return tidied;
 }
 
+// Bytes that end a run append_visible_collapsed copies at once: ASCII
+// whitespace, and the first bytes of U+200B and U+FEFF.
+constexpr std::array<bool, 256> make_run_breaks() {
+  std::array<bool, 256> breaks{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\xE2', '\xEF'}) breaks[static_cast<unsigned char>(c)] = true;
+  return breaks;
+}
+constexpr std::array<bool, 256> kRunBreak = make_run_breaks();
+
+bool breaks_run(char c) { return kRunBreak[static_cast<unsigned char>(c)]; }
+
+// Appends collapse_whitespace(remove_invisible_chars(text)) to `out` in one
+// pass: invisible characters are skipped as the removal would, and runs
+// without whitespace (single spaces between words included) are copied at
+// once.
+void append_visible_collapsed(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  bool pending_space = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = i;
+    while (end < text.size()) {
+      if (!breaks_run(text[end])) {
+        ++end;
+      } else if (text[end] == ' ' && end > i && end + 1 < text.size() && !breaks_run(text[end + 1])) {
+        end += 2;  // one space between two words of the run
+      } else {
+        break;
+      }
+    }
+    if (end > i) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(text.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    if (is_ascii_space(text[i])) {
+      pending_space = out.size() > start;
+      ++i;
+    } else if (rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark)) {
+      i += 3;
+    } else {  // the first byte of another character
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += text[i++];
+    }
+  }
+}
+
 // The block's text as it appears in the output.
 std::string display_text(const Block& block) {
-  std::string visible = remove_invisible_chars(block.text);
-  if (block.kind == "pre") return tidy_preformatted(visible);
-  return collapse_whitespace(visible);
+  if (block.kind == "pre") return tidy_preformatted(remove_invisible_chars(block.text));
+  std::string visible;
+  visible.reserve(block.text.size());
+  append_visible_collapsed(visible, block.text);
+  return visible;
 }
 
 // The first `max_chars` code points of valid-ish UTF-8, never cutting a
@@ -179,10 +233,15 @@ std::string Result::text() const {
   std::string paragraphs;
   for (const Block& block : blocks) {
     if (!block.keep) continue;
-    std::string paragraph = display_text(block);
-    if (paragraph.empty()) continue;
+    const std::size_t before = paragraphs.size();
     if (!paragraphs.empty()) paragraphs += '\n';
-    paragraphs += paragraph;
+    const std::size_t text_start = paragraphs.size();
+    if (block.kind == "pre") paragraphs += display_text(block);
+    else append_visible_collapsed(paragraphs, block.text);
+    if (paragraphs.size() == text_start) {  // nothing visible: no paragraph
+      paragraphs.resize(before);
+      continue;
+    }
     paragraphs += '\n';
   }
   return paragraphs;
