@@ -73,12 +73,22 @@ bool has_clock_time(std::string_view s) {
   return false;
 }
 
+// s.find(sep, from) for a separator that starts with a space: looks for its
+// second byte, which is rarer than spaces (std::string_view::find compares
+// at every space).
+std::size_t find_spaced(std::string_view s, std::string_view sep, std::size_t from = 0) {
+  for (std::size_t pos = s.find(sep[1], from + 1); pos != std::string_view::npos; pos = s.find(sep[1], pos + 1)) {
+    if (s.substr(pos - 1, sep.size()) == sep) return pos - 1;
+  }
+  return std::string_view::npos;
+}
+
 // "Home » News › World": the separators of breadcrumb trails.
 bool has_path_separator(std::string_view s) {
-  for (std::string_view sep : {"\u00BB", "\u203A", " > ", " / ", "\u2192"}) {
+  for (std::string_view sep : {"\u00BB", "\u203A", "\u2192"}) {
     if (s.find(sep) != std::string_view::npos) return true;
   }
-  return false;
+  return find_spaced(s, " > ") != std::string_view::npos || find_spaced(s, " / ") != std::string_view::npos;
 }
 
 // "— Name (@handle) January 24, 2025": the signature line of an embedded tweet.
@@ -131,7 +141,7 @@ bool is_glued_token(std::string_view tok) {
 // card flattened into one line.
 bool looks_like_link_card(std::string_view s) {
   for (std::string_view sep : {std::string_view(" - "), std::string_view(" | "), std::string_view(" \u2013 ")}) {
-    for (std::size_t pos = s.find(sep); pos != std::string_view::npos; pos = s.find(sep, pos + 1)) {
+    for (std::size_t pos = find_spaced(s, sep); pos != std::string_view::npos; pos = find_spaced(s, sep, pos + 1)) {
       std::size_t start = pos + sep.size();
       for (int tokens = 0; tokens < 4 && start < s.size(); ++tokens) {
         std::size_t sp = s.find(' ', start);
@@ -209,7 +219,7 @@ std::string detect_language(const PageWords& page_words, const Lexicon& lexicon)
   std::vector<int> hits(languages.size(), 0);
   int total = 0;
   for (size_t s = 0; s < page_words.size(); ++s) {
-    for (const ScannedWord& word : page_words[s].words) {
+    for (const KeyWord& word : page_words[s].words) {
       ++total;
       for (uint32_t bits = word.stop_languages; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }
@@ -295,7 +305,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
-  f.phrase = lexicon.match_phrase(key, s, word_count);
+  f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
   if (f.phrase.role == PhraseRole::kAbout) {
     const int about_words = 1 + static_cast<int>(std::count(f.phrase.phrase.begin(), f.phrase.phrase.end(), ' '));
     f.about_header = f.phrase.has_rest && word_count <= w.about_header_max_words && !f.terminal_punct &&

@@ -13,24 +13,24 @@
 namespace winnow::internal {
 namespace {
 
-// Classes of the ASCII bytes, one table lookup each.
+// Classes of the ASCII bytes, one table lookup each (none for the bytes of
+// other code points).
 enum : uint8_t {
   kWordChar = 1,  // letters and digits: fold_key keeps them
-  kDigit = 2,
-  kSpace = 4,     // ' ', '\t' to '\r'
-  kClosing = 8,   // closing marks the features look through for the last character
+  kSpace = 2,     // ' ', '\t' to '\r'
+  kClosing = 4,   // closing marks the features look through for the last character
 };
 
-constexpr std::array<uint8_t, 128> make_ascii_classes() {
-  std::array<uint8_t, 128> classes{};
-  for (int c = '0'; c <= '9'; ++c) classes[c] = kWordChar | kDigit;
+constexpr std::array<uint8_t, 256> make_ascii_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kWordChar;
   for (int c = 'a'; c <= 'z'; ++c) classes[c] = classes[c - 32] = kWordChar;
   for (int c = '\t'; c <= '\r'; ++c) classes[c] = kSpace;
   classes[' '] = kSpace;
   for (char c : {'"', '\'', ')', ']', '*'}) classes[static_cast<unsigned char>(c)] = kClosing;
   return classes;
 }
-constexpr std::array<uint8_t, 128> kAsciiClass = make_ascii_classes();
+constexpr std::array<uint8_t, 256> kAsciiClass = make_ascii_classes();
 
 char ascii_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
@@ -60,7 +60,7 @@ void count_social_token(std::string_view tok, bool has_slash, TextCounts& counts
 // twice its bytes; a space replaces at least one byte).
 class Walk {
  public:
-  Walk(std::string_view text, char* key, const Lexicon& lexicon, std::vector<ScannedWord>& words)
+  Walk(std::string_view text, char* key, const Lexicon& lexicon, std::vector<KeyWord>& words)
       : s_(text), key_(key), lexicon_(lexicon), words_(words) {}
 
   // Returns the key's length.
@@ -111,14 +111,14 @@ class Walk {
   }
 
   void end_word() {
-    ScannedWord w;
+    KeyWord w;
     w.offset = static_cast<uint32_t>(word_start_);
     w.length = static_cast<uint32_t>(k_ - word_start_);
     const std::string_view word(key_ + word_start_, k_ - word_start_);
     w.info = lexicon_.word_info(word);
     w.stop_languages = w.info ? w.info->stop_languages : 0;
     const int arabic = lexicon_.arabic_index();
-    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_stop_word(arabic, word, w.info))
+    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
     words_.push_back(w);
   }
@@ -131,18 +131,25 @@ class Walk {
       ++c_.words;
       in_word_ = true;
     }
-    const size_t n = s_.size();
-    const size_t start = i;
-    unsigned char b = static_cast<unsigned char>(s_[i]);
+    // Locals, not members: stores through a char* may alias any member, so
+    // the compiler would reload them at every byte.
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data()) + i;
+    const unsigned char* const start = p;
+    const unsigned char* const end = reinterpret_cast<const unsigned char*>(s_.data()) + s_.size();
+    char* out = key_ + k_;
+    int digits = 0;
     do {
-      key_[k_++] = ascii_lower(b);
-      c_.symbols += (kAsciiClass[b] & kDigit) != 0;  // digits count as symbols
-      ++i;
-    } while (i < n && (b = static_cast<unsigned char>(s_[i])) < 0x80 && (kAsciiClass[b] & kWordChar));
-    c_.chars += static_cast<int>(i - start);
-    c_.non_space += static_cast<int>(i - start);
-    c_.last = static_cast<unsigned char>(s_[i - 1]);
-    return i;
+      const unsigned char b = *p++;
+      *out++ = ascii_lower(b);
+      digits += b <= '9';  // a letter or a digit: the digits are the ones below 'A'
+    } while (p < end && (kAsciiClass[*p] & kWordChar));
+    const int length = static_cast<int>(p - start);
+    k_ += length;
+    c_.symbols += digits;  // digits count as symbols
+    c_.chars += length;
+    c_.non_space += length;
+    c_.last = p[-1];
+    return i + length;
   }
 
   // The code point at s_[i] (not ASCII). Returns where the next one starts.
@@ -210,7 +217,7 @@ class Walk {
   const std::string_view s_;
   char* const key_;
   const Lexicon& lexicon_;
-  std::vector<ScannedWord>& words_;
+  std::vector<KeyWord>& words_;
   TextCounts c_;
   size_t k_ = 0;                 // key bytes written
   size_t word_start_ = 0;        // where the key's current word starts
@@ -251,7 +258,7 @@ SegmentWords PageWords::operator[](size_t i) const {
   const Entry& e = segments_[i];
   SegmentWords w;
   w.key = std::string_view(keys_.data() + e.key_offset, e.key_length);
-  w.words = std::span<const ScannedWord>(words_.data() + e.first_word, e.word_count);
+  w.words = std::span<const KeyWord>(words_.data() + e.first_word, e.word_count);
   w.counts = e.counts;
   return w;
 }

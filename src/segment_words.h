@@ -15,13 +15,6 @@
 
 namespace winnow::internal {
 
-// One word of a segment's key.
-struct ScannedWord {
-  uint32_t offset = 0, length = 0;  // in the segment's key
-  const WordInfo* info = nullptr;   // null: the lexicon does not know the word
-  uint32_t stop_languages = 0;      // info's, plus Arabic stop words behind clitics
-};
-
 // What the features count over a segment's characters, gathered in the
 // same walk as its words.
 struct TextCounts {
@@ -37,7 +30,7 @@ struct TextCounts {
 // A segment's words as the lexicon sees them: views into a PageWords.
 struct SegmentWords {
   std::string_view key;  // the segment's text folded (fold_key)
-  std::span<const ScannedWord> words;
+  std::span<const KeyWord> words;
   TextCounts counts;
   size_t size() const { return words.size(); }
   std::string_view word(size_t i) const { return key.substr(words[i].offset, words[i].length); }
@@ -65,7 +58,7 @@ class PageWords {
   };
   std::string keys_;  // used up to keys_used_; grown, never shrunk
   size_t keys_used_ = 0;
-  std::vector<ScannedWord> words_;
+  std::vector<KeyWord> words_;
   std::vector<Entry> segments_;
 };
 

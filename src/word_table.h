@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,9 +44,27 @@ class StringTable {
     Value value{};
   };
 
-  static uint64_t hash_of(std::string_view key) {  // FNV-1a: keys are short
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+  // Eight bytes at a time: a byte-at-a-time hash (FNV) costs a multiply's
+  // latency per byte, and a lookup per word of every segment is hot.
+  static uint64_t hash_of(std::string_view key) {
+    constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+    auto mix = [](uint64_t h) {
+      h *= kMultiplier;
+      return h ^ (h >> 32);
+    };
+    uint64_t h = key.size() * kMultiplier;
+    const char* p = key.data();
+    size_t n = key.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, p, 8);
+      h = mix(h ^ chunk);
+    }
+    if (n > 0) {
+      uint64_t tail = 0;
+      for (size_t k = 0; k < n; ++k) tail |= uint64_t(static_cast<unsigned char>(p[k])) << (8 * k);
+      h = mix(h ^ tail);
+    }
     return h;
   }
 
@@ -83,8 +102,19 @@ class StringTable {
 struct WordInfo {
   uint32_t stop_languages = 0;  // bit i: a stop word of Lexicon::languages()[i]
   uint8_t date_kind = 0;        // as Lexicon::date_word: 2 strong, 1 weak, 0 none
+  // The first word of a "prefix" or "contains" phrase: match_phrase looks
+  // for phrases only at such words.
+  bool starts_prefix_phrase = false;
+  bool starts_contains_phrase = false;
 };
 
 using WordTable = StringTable<WordInfo>;
+
+// One word of a folded key (fold_key), with the lexicon's entry for it.
+struct KeyWord {
+  uint32_t offset = 0, length = 0;  // in the key
+  const WordInfo* info = nullptr;   // null: the lexicon does not know the word
+  uint32_t stop_languages = 0;      // info's, plus Arabic stop words behind clitics
+};
 
 }  // namespace winnow::internal
