@@ -20,29 +20,32 @@ class StringTable {
   Value& operator[](std::string_view key) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     const uint64_t hash = hash_of(key);
-    Slot& s = slots_[slot_of(key, hash)];
-    if (!s.used) {
-      s = {hash, uint32_t(pool_.size()), uint32_t(key.size()), true, Value{}};
+    const size_t i = slot_of(key, hash);
+    if (!tags_[i]) {
+      tags_[i] = tag_of(hash);
+      slots_[i] = {hash, uint32_t(pool_.size()), uint32_t(key.size()), Value{}};
       pool_.append(key);
       ++count_;
     }
-    return s.value;
+    return slots_[i].value;
   }
 
   // The entry for `key`, or null.
   const Value* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
-    const Slot& s = slots_[slot_of(key, hash_of(key))];
-    return s.used ? &s.value : nullptr;
+    const size_t i = slot_of(key, hash_of(key));
+    return tags_[i] ? &slots_[i].value : nullptr;
   }
 
  private:
   struct Slot {
     uint64_t hash = 0;
     uint32_t offset = 0, length = 0;  // the key in pool_
-    bool used = false;
     Value value{};
   };
+
+  // A used slot's tag: the hash's high half, never 0 (an empty slot's).
+  static uint32_t tag_of(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1; }
 
   // Eight bytes at a time: a byte-at-a-time hash (FNV) costs a multiply's
   // latency per byte, and a lookup per word of every segment is hot.
@@ -75,12 +78,16 @@ class StringTable {
     return true;
   }
 
-  // The slot holding `key`, or the empty one where it would go.
+  // The slot holding `key`, or the empty one where it would go. The probe
+  // reads the tags, small enough to stay in the L1 cache; most words of a
+  // text are not in the table and never touch a slot.
   size_t slot_of(std::string_view key, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
+    const uint32_t tag = tag_of(hash);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (!tags_[i]) return i;
+      if (tags_[i] != tag) continue;
       const Slot& s = slots_[i];
-      if (!s.used) return i;
       if (s.hash == hash && s.length == key.size() && same_bytes(pool_.data() + s.offset, key.data(), key.size()))
         return i;
     }
@@ -88,11 +95,20 @@ class StringTable {
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});  // at most half full
-    for (const Slot& s : old)
-      if (s.used) slots_[slot_of(std::string_view(pool_.data() + s.offset, s.length), s.hash)] = s;
+    std::vector<uint32_t> old_tags = std::move(tags_);
+    const size_t size = old.empty() ? 1024 : 2 * old.size();  // at most half full
+    slots_.assign(size, Slot{});
+    tags_.assign(size, 0);
+    for (size_t k = 0; k < old.size(); ++k) {
+      if (!old_tags[k]) continue;
+      const Slot& s = old[k];
+      const size_t i = slot_of(std::string_view(pool_.data() + s.offset, s.length), s.hash);
+      tags_[i] = old_tags[k];
+      slots_[i] = s;
+    }
   }
 
+  std::vector<uint32_t> tags_;  // per slot: tag_of its hash, 0 when empty
   std::vector<Slot> slots_;  // a power of two in size
   size_t count_ = 0;
   std::string pool_;  // the keys, end to end
