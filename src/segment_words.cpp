@@ -167,14 +167,15 @@ class Walk {
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
       const unsigned word_mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
       const unsigned digit_mask = static_cast<unsigned>(_mm_movemask_epi8(digit));
+      // Most runs hold no digit: no popcount (a libgcc call without -mpopcnt).
       if (word_mask == 0xFFFF) {
-        digits += __builtin_popcount(digit_mask);
+        if (digit_mask) digits += __builtin_popcount(digit_mask);
         p += 16;
         out += 16;
         continue;
       }
       const int run = __builtin_ctz(~word_mask);
-      digits += __builtin_popcount(digit_mask & ((1u << run) - 1));
+      if (const unsigned run_digits = digit_mask & ((1u << run) - 1)) digits += __builtin_popcount(run_digits);
       p += run;
       out += run;
       k_ = static_cast<size_t>(out - key_);
