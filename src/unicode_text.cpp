@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
 #include <memory>
 
 namespace winnow::internal {
@@ -80,6 +81,25 @@ bool is_spaceless_script(char32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F);    // Khmer, Myanmar
 }
 
+std::size_t skip_collapsed_ascii(std::string_view s, std::size_t i, bool& after_space) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+  const std::size_t start = i;
+  for (; s.size() - i >= 8; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // Any byte below ' ' (exact as a yes/no), or any byte of another code point.
+    if (((w - kOnes * ' ') & ~w & kHighs) || (w & kHighs)) break;
+    // 0x80 at each space: the bytes of w ^ "        " that are zero.
+    const uint64_t x = w ^ (kOnes * ' ');
+    const uint64_t spaces = ~(((x & kLows) + kLows) | x) & kHighs;
+    // Little-endian: byte k + 1 is above byte k.
+    if ((spaces & (spaces << 8)) || (after_space && (spaces & 0x80))) break;
+    after_space = (spaces >> 63) != 0;
+  }
+  return i - start;
+}
+
 namespace {
 
 // The length of the longest prefix of `s` that collapse_whitespace leaves as
@@ -90,6 +110,11 @@ std::size_t collapsed_prefix(std::string_view s) {
   std::size_t good = 0;
   bool after_space = true;  // a space here would be leading or doubled
   for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t plain = skip_collapsed_ascii(s, i, after_space)) {
+      i += plain;
+      good = after_space ? i - 1 : i;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c > ' ' && c < 0x80) {
       good = ++i;
