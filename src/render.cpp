@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "unicode_text.h"
 #include "winnow.h"
 
 namespace winnow {
@@ -115,14 +116,43 @@ constexpr std::array<bool, 256> kRunBreak = make_run_breaks();
 
 bool breaks_run(char c) { return kRunBreak[static_cast<unsigned char>(c)]; }
 
+bool starts_invisible(std::string_view rest) {
+  return rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark);
+}
+
+// The length of the longest prefix of `text` that needs no tidying and ends
+// in a character other than a space: no invisible characters, no whitespace
+// but single spaces between words. The pipeline's blocks are all prefix.
+std::size_t tidy_prefix(std::string_view text) {
+  std::size_t good = 0;
+  bool after_space = true;  // a space here would be leading or doubled
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t plain = internal::skip_collapsed_ascii(text, i, after_space)) {
+      i += plain;
+      good = after_space ? i - 1 : i;
+    } else if (text[i] == ' ' && !after_space) {
+      ++i;
+      after_space = true;
+    } else if (!is_ascii_space(text[i]) && !starts_invisible(text.substr(i))) {
+      good = ++i;
+      after_space = false;
+    } else {
+      break;
+    }
+  }
+  return good;
+}
+
 // Appends collapse_whitespace(remove_invisible_chars(text)) to `out` in one
 // pass: invisible characters are skipped as the removal would, and runs
 // without whitespace (single spaces between words included) are copied at
 // once.
 void append_visible_collapsed(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
+  const std::size_t prefix = tidy_prefix(text);
+  out.append(text.substr(0, prefix));
   bool pending_space = false;
-  std::size_t i = 0;
+  std::size_t i = prefix;
   while (i < text.size()) {
     std::size_t end = i;
     while (end < text.size()) {
@@ -141,11 +171,10 @@ void append_visible_collapsed(std::string& out, std::string_view text) {
       i = end;
       continue;
     }
-    const std::string_view rest = text.substr(i);
     if (is_ascii_space(text[i])) {
       pending_space = out.size() > start;
       ++i;
-    } else if (rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark)) {
+    } else if (starts_invisible(text.substr(i))) {
       i += 3;
     } else {  // the first byte of another character
       if (pending_space) out += ' ';
