@@ -31,37 +31,6 @@ bool starts_with_bullet(std::string_view s) {
   return false;
 }
 
-// Most words start with an ASCII letter: no number.
-bool may_be_number_word(std::string_view w) {
-  return w.empty() || static_cast<unsigned char>(w[0]) >= 0x80 || (w[0] >= '0' && w[0] <= '9');
-}
-
-bool is_number_word(std::string_view w) {
-  if (!may_be_number_word(w)) return false;
-  bool digit = false;
-  for (std::size_t i = 0; i < w.size();) {
-    char32_t cp = next_code_point(w, i);
-    if (is_digit(cp)) digit = true;
-    else if (!digit || (cp != 'k' && cp != 'm' && cp != 'h' && cp != 'd' && cp != 's')) return false;
-    // 1.2k, 3m, "9h ago", "2d" (folded: '.' is already a space)
-  }
-  return digit;
-}
-
-// 1900-2099, or a year of the Persian (13xx, 14xx) calendar.
-bool looks_like_year(std::string_view w) {
-  std::string digits;
-  for (std::size_t i = 0; i < w.size();) {
-    char32_t cp = next_code_point(w, i);
-    if (!is_digit(cp)) return false;
-    int v = u_charDigitValue(static_cast<UChar32>(cp));
-    digits += static_cast<char>('0' + (v < 0 ? 0 : v));
-  }
-  if (digits.size() != 4) return false;
-  return digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20" || digits.substr(0, 2) == "13" ||
-         digits.substr(0, 2) == "14";
-}
-
 // "10:48" or "۰۹:۱۵": a clock time.
 bool has_clock_time(std::string_view s) {
   std::size_t i = 0;
@@ -273,23 +242,15 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   const uint32_t language_bit = language >= 0 ? 1u << language : 0;
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
-  for (size_t i = 0; i < words.size(); ++i) {
-    const KeyWord& word = words.words[i];
-    const std::string_view w(key.data() + word.offset, word.length);
-    const WordInfo* info = word.info;
-    if (word.stop_languages & language_bit) ++stops;
-    int word_kind = 0;
-    if (may_be_number_word(w) && is_number_word(w)) {
-      ++numbers;
-      strong_date |= looks_like_year(w);
-      word_kind = 1;
-    } else if (int kind = info ? info->date_kind : 0) {
-      ++date_words;
-      strong_date |= kind == 2;
-      word_kind = 2;
-    }
-    if (i < 2) f.lead_shape = 3 * f.lead_shape + word_kind;
+  for (const KeyWord& word : words.words) {
+    stops += (word.stop_languages & language_bit) != 0;
+    numbers += word.kind == WordKind::kNumber;
+    date_words += word.kind == WordKind::kDate;
+    strong_date |= word.strong_date;
   }
+  // The kinds of the first two words (0 other, 1 number, 2 date word).
+  for (size_t i = 0; i < words.size() && i < 2; ++i)
+    f.lead_shape = 3 * f.lead_shape + static_cast<int>(words.words[i].kind);
   if (word_count > 0) f.stop_density = static_cast<double>(stops) / word_count;
 
   // The characters, as the walk of segment_words.cpp counted them: the last
@@ -314,7 +275,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
                     s.find("\u00B7") != std::string::npos;
     }
   }
-  f.counter = !f.date_only && word_count > 0 && is_number_word(words.word(0)) && word_count <= 4 &&
+  f.counter = !f.date_only && word_count > 0 && words.words[0].kind == WordKind::kNumber && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);

@@ -1,16 +1,22 @@
 // The one walk over a segment's text behind SegmentWords. It does in one
 // pass what fold_key, splitting the key at its spaces, a lexicon lookup per
 // word, count_chars, count_words and the features' character loop did in
-// six: text mode spends most of its time here, so the walk copies runs of
-// ASCII letters and digits at once and asks ICU only about other code points.
+// six, and tells numbers and date words apart while each word's lexicon
+// entry is in the cache. Text mode spends most of its time here, so the walk
+// copies runs of ASCII letters and digits at once and asks ICU only about
+// other code points.
 #include "segment_words.h"
 
 #include <algorithm>
 #include <array>
+#include <tuple>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include <unicode/uchar.h>
 
 #include "unicode_text.h"
 
@@ -57,6 +63,45 @@ void count_social_token(std::string_view tok, bool has_slash, TextCounts& counts
   } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
     ++counts.hashtags;
   }
+}
+
+// Most words start with an ASCII letter: no number.
+bool may_be_number_word(std::string_view w) {
+  return w.empty() || static_cast<unsigned char>(w[0]) >= 0x80 || (w[0] >= '0' && w[0] <= '9');
+}
+
+// "2024", "1.2k", "3m", "9h", "2d": digits, then maybe a unit letter.
+bool is_number_word(std::string_view w) {
+  bool digit = false;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (is_digit(cp)) digit = true;
+    else if (!digit || (cp != 'k' && cp != 'm' && cp != 'h' && cp != 'd' && cp != 's')) return false;
+    // 1.2k, 3m, "9h ago", "2d" (folded: '.' is already a space)
+  }
+  return digit;
+}
+
+// 1900-2099, or a year of the Persian (13xx, 14xx) calendar.
+bool looks_like_year(std::string_view w) {
+  std::string digits;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (!is_digit(cp)) return false;
+    int v = u_charDigitValue(static_cast<UChar32>(cp));
+    digits += static_cast<char>('0' + (v < 0 ? 0 : v));
+  }
+  if (digits.size() != 4) return false;
+  return digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20" || digits.substr(0, 2) == "13" ||
+         digits.substr(0, 2) == "14";
+}
+
+// The kind of a folded word (its lexicon entry `info`), and whether it is a
+// strong sign of a date (a year, a month or day name).
+std::pair<WordKind, bool> word_kind(std::string_view w, const WordInfo* info) {
+  if (may_be_number_word(w) && is_number_word(w)) return {WordKind::kNumber, looks_like_year(w)};
+  if (const int date_kind = info ? info->date_kind : 0) return {WordKind::kDate, date_kind == 2};
+  return {WordKind::kOther, false};
 }
 
 // The walk over one text; see the file comment. The key is written into
@@ -125,6 +170,7 @@ class Walk {
     const int arabic = lexicon_.arabic_index();
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
+    std::tie(w.kind, w.strong_date) = word_kind(word, w.info);
     words_.push_back(w);
   }
 

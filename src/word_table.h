@@ -126,11 +126,18 @@ struct WordInfo {
 
 using WordTable = StringTable<WordInfo>;
 
+// What a word says of dates: a number ("2024", "1.2k", "9h"), a date word
+// (Lexicon::date_word), or neither. The values are those of
+// Features::lead_shape.
+enum class WordKind : uint8_t { kOther = 0, kNumber = 1, kDate = 2 };
+
 // One word of a folded key (fold_key), with the lexicon's entry for it.
 struct KeyWord {
   uint32_t offset = 0, length = 0;  // in the key
   const WordInfo* info = nullptr;   // null: the lexicon does not know the word
   uint32_t stop_languages = 0;      // info's, plus Arabic stop words behind clitics
+  WordKind kind = WordKind::kOther;
+  bool strong_date = false;         // a year, or a strong date word
 };
 
 }  // namespace winnow::internal
