@@ -165,7 +165,7 @@ class Walk {
     w.offset = static_cast<uint32_t>(word_start_);
     w.length = static_cast<uint32_t>(k_ - word_start_);
     const std::string_view word(key_ + word_start_, k_ - word_start_);
-    w.info = lexicon_.word_info(word);
+    w.info = lexicon_.word_info_padded(word);  // the key has room past its end
     w.stop_languages = w.info ? w.info->stop_languages : 0;
     const int arabic = lexicon_.arabic_index();
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_arabic_stop_word_behind_clitic(word))
