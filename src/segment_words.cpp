@@ -104,14 +104,28 @@ std::pair<WordKind, bool> word_kind(std::string_view w, const WordInfo* info) {
   return {WordKind::kOther, false};
 }
 
+// The lexicon's entry of each word of `key` and what follows from it. One
+// loop after the walk, rather than a lookup as each word ends: the lookups
+// do not depend on each other, so the processor overlaps their cache misses.
+void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
+  const int arabic = lexicon.arabic_index();
+  for (KeyWord& w : words) {
+    const std::string_view word(key.data() + w.offset, w.length);
+    w.info = lexicon.word_info_padded(word);  // the key has room past its end
+    w.stop_languages = w.info ? w.info->stop_languages : 0;
+    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
+      w.stop_languages |= 1u << arabic;
+    std::tie(w.kind, w.strong_date) = word_kind(word, w.info);
+  }
+}
+
 // The walk over one text; see the file comment. The key is written into
 // `key`, which has room for twice the text (a code point folds to at most
 // twice its bytes; a space replaces at least one byte) and 16 bytes more
 // (the word loop stores 16 bytes at a time).
 class Walk {
  public:
-  Walk(std::string_view text, char* key, const Lexicon& lexicon, std::vector<KeyWord>& words)
-      : s_(text), key_(key), lexicon_(lexicon), words_(words) {}
+  Walk(std::string_view text, char* key, std::vector<KeyWord>& words) : s_(text), key_(key), words_(words) {}
 
   // Returns the key's length.
   size_t run(TextCounts& counts) {
@@ -160,17 +174,12 @@ class Walk {
     word_start_ = k_;
   }
 
+  // The word is looked up later (look_up_words), all of a segment's words
+  // in one loop.
   void end_word() {
     KeyWord w;
     w.offset = static_cast<uint32_t>(word_start_);
     w.length = static_cast<uint32_t>(k_ - word_start_);
-    const std::string_view word(key_ + word_start_, k_ - word_start_);
-    w.info = lexicon_.word_info_padded(word);  // the key has room past its end
-    w.stop_languages = w.info ? w.info->stop_languages : 0;
-    const int arabic = lexicon_.arabic_index();
-    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon_.is_arabic_stop_word_behind_clitic(word))
-      w.stop_languages |= 1u << arabic;
-    std::tie(w.kind, w.strong_date) = word_kind(word, w.info);
     words_.push_back(w);
   }
 
@@ -303,7 +312,6 @@ class Walk {
 
   const std::string_view s_;
   char* const key_;
-  const Lexicon& lexicon_;
   std::vector<KeyWord>& words_;
   TextCounts c_;
   size_t k_ = 0;                 // key bytes written
@@ -335,8 +343,10 @@ void PageWords::add(std::string_view text, const Lexicon& lexicon) {
   Entry e;
   e.key_offset = keys_used_;
   e.first_word = words_.size();
-  e.key_length = Walk(text, keys_.data() + keys_used_, lexicon, words_).run(e.counts);
+  e.key_length = Walk(text, keys_.data() + keys_used_, words_).run(e.counts);
   e.word_count = words_.size() - e.first_word;
+  look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
+                std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
   keys_used_ += e.key_length;
   segments_.push_back(e);
 }
