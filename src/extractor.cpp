@@ -134,7 +134,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
     b.kind = page.segments[i].kind;
     b.keep = decisions[i].keep;
     b.score = decisions[i].score;
-    b.rule = decisions[i].rule;
+    b.rule = std::move(decisions[i].rule);
     if (opt.describe_blocks) {
       std::string terms;
       internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
