@@ -208,7 +208,7 @@ std::string detect_language(const PageWords& page_words, const Lexicon& lexicon)
   std::vector<int> hits(languages.size(), 0);
   int total = 0;
   for (size_t s = 0; s < page_words.size(); ++s) {
-    for (const KeyWord& word : page_words[s].words) {
+    for (const KeyWord& word : page_words.words(s)) {
       ++total;
       for (uint32_t bits = word.stop_languages; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }

@@ -49,6 +49,10 @@ class PageWords {
 
   size_t size() const { return segments_.size(); }
   SegmentWords operator[](size_t i) const;
+  // The words of segment i alone.
+  std::span<const KeyWord> words(size_t i) const {
+    return std::span<const KeyWord>(words_.data() + segments_[i].first_word, segments_[i].word_count);
+  }
 
  private:
   struct Entry {
