@@ -331,6 +331,12 @@ void PageWords::clear() {
   segments_.clear();
 }
 
+void PageWords::release_if_large() {
+  constexpr size_t kKeptBytes = 8 << 20;
+  if (keys_.capacity() + words_.capacity() * sizeof(KeyWord) + segments_.capacity() * sizeof(Entry) > kKeptBytes)
+    *this = PageWords();
+}
+
 void PageWords::scan(const Page& page, const Lexicon& lexicon) {
   clear();
   segments_.reserve(page.segments.size());

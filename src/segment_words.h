@@ -46,6 +46,9 @@ class PageWords {
   // Appends the words of one text.
   void add(std::string_view text, const Lexicon& lexicon);
   void clear();
+  // Frees the buffers when a large document grew them past a few MiB: a
+  // thread keeps across documents only what typical pages need.
+  void release_if_large();
 
   size_t size() const { return segments_.size(); }
   SegmentWords operator[](size_t i) const;
