@@ -340,7 +340,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
       KeyWord w;
       w.offset = static_cast<uint32_t>(start);
       w.length = static_cast<uint32_t>(end - start);
-      w.info = word_info(line.substr(start, end - start));
+      attach_info(w, word_info(line.substr(start, end - start)));
       line_words.push_back(w);
     }
     start = end + 1;
@@ -364,7 +364,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
   const Weights& w = weights_;
   // Only phrases starting with the line's first word can start it.
   const std::vector<uint32_t>* prefix_candidates =
-      !line_words.empty() && line_words[0].info && line_words[0].info->starts_prefix_phrase
+      !line_words.empty() && line_words[0].starts_prefix_phrase
           ? prefix_by_first_word_.find(key_word(line_words[0]))
           : nullptr;
   const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
@@ -383,7 +383,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
     thread_local std::vector<uint32_t> found;
     found.clear();
     for (const KeyWord& word : line_words) {
-      if (!word.info || !word.info->starts_contains_phrase) continue;
+      if (!word.starts_contains_phrase) continue;
       const size_t start = word.offset;
       if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(key_word(word))) {
         for (uint32_t i : *candidates) {

@@ -111,8 +111,7 @@ void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon
   const int arabic = lexicon.arabic_index();
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
-    w.info = lexicon.word_info_padded(word);  // the key has room past its end
-    w.stop_languages = w.info ? w.info->stop_languages : 0;
+    attach_info(w, lexicon.word_info_padded(word));  // the key has room past its end
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
     std::tie(w.kind, w.strong_date) = word_kind(word, w.info);

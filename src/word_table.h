@@ -168,6 +168,18 @@ struct KeyWord {
   uint32_t stop_languages = 0;      // info's, plus Arabic stop words behind clitics
   WordKind kind = WordKind::kOther;
   bool strong_date = false;         // a year, or a strong date word
+  // info's, copied: match_phrase reads them for every word without
+  // touching the table again.
+  bool starts_prefix_phrase = false;
+  bool starts_contains_phrase = false;
 };
+
+// Sets w.info and what KeyWord copies of it.
+inline void attach_info(KeyWord& w, const WordInfo* info) {
+  w.info = info;
+  w.stop_languages = info ? info->stop_languages : 0;
+  w.starts_prefix_phrase = info && info->starts_prefix_phrase;
+  w.starts_contains_phrase = info && info->starts_contains_phrase;
+}
 
 }  // namespace winnow::internal
