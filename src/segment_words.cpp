@@ -176,10 +176,11 @@ class Walk {
   // The word is looked up later (look_up_words), all of a segment's words
   // in one loop.
   void end_word() {
-    KeyWord w;
+    // Written in place: a KeyWord built in a local and copied is read back
+    // whole right after two 4-byte stores, which stalls store forwarding.
+    KeyWord& w = words_.emplace_back();
     w.offset = static_cast<uint32_t>(word_start_);
     w.length = static_cast<uint32_t>(k_ - word_start_);
-    words_.push_back(w);
   }
 
   // A run of ASCII letters and digits starting at s_[i], lower-cased into
