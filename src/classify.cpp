@@ -110,7 +110,7 @@ class Classifier {
   // period of table_min_columns..table_max_columns lines for at least
   // table_min_rows rows.
   void mark_table_cells() {
-    auto numeric = [&](int i) {
+    auto has_digits_only = [&](int i) {
       bool digit = false;
       for (std::size_t k = 0; k < page_.segments[i].text.size();) {
         char32_t cp = next_code_point(page_.segments[i].text, k);
@@ -118,6 +118,12 @@ class Classifier {
         digit |= is_digit(cp);
       }
       return digit;
+    };
+    // Each period tried asks again about the same lines: each is read once.
+    std::vector<int8_t> known(n_, -1);
+    auto numeric = [&](int i) {
+      if (known[i] < 0) known[i] = has_digits_only(i);
+      return known[i] == 1;
     };
     auto cell = [&](int i) { return f_[i].words <= w_.table_cell_max_words && f_[i].phrase.role == PhraseRole::kNone; };
     for (int i = 0; i < n_;) {
