@@ -83,17 +83,20 @@ bool starts_with_words(std::string_view text, std::string_view prefix) {
 }
 
 // A line key with a trailing count ("comments 12") or a leading one
-// ("12 comments") still matches a "line" phrase.
-std::string_view strip_counts(std::string_view key) {
-  auto is_num = [](std::string_view w) {
-    if (w.empty()) return false;
-    for (char c : w) if (c < '0' || c > '9') return false;
+// ("12 comments") still matches a "line" phrase. The key's words are given:
+// no search for its first and last spaces.
+std::string_view strip_counts(std::string_view key, std::span<const KeyWord> words) {
+  auto is_num = [&](const KeyWord& w) {
+    if (w.length == 0) return false;
+    for (char c : key.substr(w.offset, w.length)) if (c < '0' || c > '9') return false;
     return true;
   };
-  std::size_t sp = key.rfind(' ');
-  if (sp != std::string_view::npos && is_num(key.substr(sp + 1))) key = key.substr(0, sp);
-  sp = key.find(' ');
-  if (sp != std::string_view::npos && is_num(key.substr(0, sp))) key = key.substr(sp + 1);
+  size_t count = words.size();
+  if (count >= 2 && is_num(words[count - 1])) {
+    key = key.substr(0, words[count - 1].offset - 1);
+    --count;
+  }
+  if (count >= 2 && is_num(words[0])) key = key.substr(words[0].length + 1);
   return key;
 }
 
@@ -355,7 +358,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
     if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
   };
   if (line.empty()) return best;
-  if (const std::string_view bare = strip_counts(line); bare.size() <= longest_line_phrase_) {
+  if (const std::string_view bare = strip_counts(line, line_words); bare.size() <= longest_line_phrase_) {
     if (const std::vector<Phrase>* phrases = line_phrase_table_.find(bare)) {
       for (const auto& p : *phrases) consider(p, false);
     }
