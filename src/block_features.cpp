@@ -13,16 +13,6 @@
 namespace winnow::internal {
 namespace {
 
-bool is_closing_mark(char32_t cp) {
-  switch (cp) {
-    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0xBB:
-    case 0x300D: case 0x300F: case 0xFF09: case '*':
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_sentence_end(char32_t cp) {
   switch (cp) {
     case '.': case '!': case '?': case 0x061F /* ؟ */: case 0x06D4 /* ۔ */: case 0x0964 /* । */:
@@ -35,35 +25,10 @@ bool is_sentence_end(char32_t cp) {
 
 bool starts_with_bullet(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
+  // Each bullet starts with one of these bytes; most lines start otherwise.
+  if (s.empty() || (s[0] != '\xE2' && s[0] != '\xC2' && s[0] != '-' && s[0] != '*')) return false;
   for (auto b : kBullets) if (s.substr(0, b.size()) == b) return true;
   return false;
-}
-
-bool is_number_word(std::string_view w) {
-  if (!w.empty() && static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9'))
-    return false;  // most words: an ASCII letter first
-  bool digit = false;
-  for (std::size_t i = 0; i < w.size();) {
-    char32_t cp = next_code_point(w, i);
-    if (is_digit(cp)) digit = true;
-    else if (!digit || (cp != 'k' && cp != 'm' && cp != 'h' && cp != 'd' && cp != 's')) return false;
-    // 1.2k, 3m, "9h ago", "2d" (folded: '.' is already a space)
-  }
-  return digit;
-}
-
-// 1900-2099, or a year of the Persian (13xx, 14xx) calendar.
-bool looks_like_year(std::string_view w) {
-  std::string digits;
-  for (std::size_t i = 0; i < w.size();) {
-    char32_t cp = next_code_point(w, i);
-    if (!is_digit(cp)) return false;
-    int v = u_charDigitValue(static_cast<UChar32>(cp));
-    digits += static_cast<char>('0' + (v < 0 ? 0 : v));
-  }
-  if (digits.size() != 4) return false;
-  return digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20" || digits.substr(0, 2) == "13" ||
-         digits.substr(0, 2) == "14";
 }
 
 // "10:48" or "۰۹:۱۵": a clock time.
@@ -81,38 +46,27 @@ bool has_clock_time(std::string_view s) {
   return false;
 }
 
-// "Home » News › World": the separators of breadcrumb trails.
-bool has_path_separator(std::string_view s) {
-  for (std::string_view sep : {"\u00BB", "\u203A", " > ", " / ", "\u2192"}) {
-    if (s.find(sep) != std::string_view::npos) return true;
+// s.find(sep, from) for a separator that starts with a space: looks for its
+// second byte, which is rarer than spaces (std::string_view::find compares
+// at every space).
+std::size_t find_spaced(std::string_view s, std::string_view sep, std::size_t from = 0) {
+  for (std::size_t pos = s.find(sep[1], from + 1); pos != std::string_view::npos; pos = s.find(sep[1], pos + 1)) {
+    if (s.substr(pos - 1, sep.size()) == sep) return pos - 1;
   }
-  return false;
+  return std::string_view::npos;
 }
 
-// Counts URLs, @handles and #hashtags among the space-separated tokens.
-void count_social_tokens(std::string_view s, Features& f) {
-  std::size_t start = 0;
-  while (start < s.size()) {
-    std::size_t sp = s.find(' ', start);
-    if (sp == std::string_view::npos) sp = s.size();
-    std::string_view tok = s.substr(start, sp - start);
-    start = sp + 1;
-    // Every URL marker but "www." holds a '/': most tokens need one memchr.
-    const bool slash = tok.find('/') != std::string_view::npos;
-    if (tok.substr(0, 4) == "www." ||
-        (slash && (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
-                   tok.find(".com/") != std::string_view::npos))) {
-      ++f.urls;
-    } else if (tok.size() > 1 && tok[0] == '@') {
-      ++f.handles;
-    } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
-      ++f.hashtags;
-    }
+// "Home » News › World": the separators of breadcrumb trails.
+bool has_path_separator(std::string_view s) {
+  for (std::string_view sep : {"\u00BB", "\u203A", "\u2192"}) {
+    if (s.find(sep) != std::string_view::npos) return true;
   }
+  return find_spaced(s, " > ") != std::string_view::npos || find_spaced(s, " / ") != std::string_view::npos;
 }
 
 // "— Name (@handle) January 24, 2025": the signature line of an embedded tweet.
 bool looks_like_tweet_signature(std::string_view s) {
+  if (s.empty() || (s[0] != '\xE2' && s[0] != '-')) return false;  // not a dash first
   bool dash_start = s.substr(0, 3) == "\u2014" || s.substr(0, 3) == "\u2013" || s.substr(0, 2) == "- ";
   return dash_start && s.find("(@") != std::string_view::npos;
 }
@@ -176,7 +130,7 @@ bool is_glued_token(std::string_view tok) {
 // card flattened into one line.
 bool looks_like_link_card(std::string_view s) {
   for (std::string_view sep : {std::string_view(" - "), std::string_view(" | "), std::string_view(" \u2013 ")}) {
-    for (std::size_t pos = s.find(sep); pos != std::string_view::npos; pos = s.find(sep, pos + 1)) {
+    for (std::size_t pos = find_spaced(s, sep); pos != std::string_view::npos; pos = find_spaced(s, sep, pos + 1)) {
       std::size_t start = pos + sep.size();
       for (int tokens = 0; tokens < 4 && start < s.size(); ++tokens) {
         std::size_t sp = s.find(' ', start);
@@ -185,6 +139,22 @@ bool looks_like_link_card(std::string_view s) {
         start = sp + 1;
       }
     }
+  }
+  return false;
+}
+
+// A dateline's separator followed by a capital and a small letter
+// ("...: Expressing"), which has_glued_dateline needs: most lines lack one,
+// and this search (by the separators' rarer bytes) is cheaper than its walk.
+bool has_dateline_separator(std::string_view s) {
+  auto sentence_starts_at = [&](std::size_t i) {
+    return i + 1 < s.size() && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z';
+  };
+  for (std::size_t pos = s.find(": "); pos != std::string_view::npos; pos = s.find(": ", pos + 1))
+    if (sentence_starts_at(pos + 2)) return true;
+  for (std::string_view sep : {std::string_view(" \u2014 "), std::string_view(" -- "), std::string_view(" - ")}) {
+    for (std::size_t pos = find_spaced(s, sep); pos != std::string_view::npos; pos = find_spaced(s, sep, pos + 1))
+      if (sentence_starts_at(pos + sep.size())) return true;
   }
   return false;
 }
@@ -243,51 +213,20 @@ bool has_glued_dateline(std::string_view s, int min_words_before) {
 
 }  // namespace
 
-// The languages (bits of Lexicon::languages()) word `w` is a stop word of.
-uint32_t stop_languages(const Lexicon& lexicon, std::string_view w) {
-  const WordInfo* info = lexicon.word_info(w);
-  uint32_t languages = info ? info->stop_languages : 0;
-  const int arabic = lexicon.arabic_index();  // stop words behind Arabic clitics
-  if (arabic >= 0 && !(languages & (1u << arabic)) && lexicon.is_stop_word(arabic, w, info))
-    languages |= 1u << arabic;
-  return languages;
-}
-
-SegmentWords segment_words(const Segment& segment, const Lexicon& lexicon) {
-  SegmentWords words;
-  words.key = fold_key(segment.text);
-  const std::string_view key = words.key;
-  for (size_t start = 0; start < key.size();) {
-    size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
-    if (end > start) {
-      words.spans.emplace_back(uint32_t(start), uint32_t(end - start));
-      words.infos.push_back(lexicon.word_info(key.substr(start, end - start)));
-    }
-    start = end + 1;
-  }
-  return words;
-}
-
 std::string detect_language(const Page& page, const Lexicon& lexicon) {
-  std::vector<SegmentWords> words;
-  for (const auto& seg : page.segments) words.push_back(segment_words(seg, lexicon));
+  PageWords words;
+  words.scan(page, lexicon);
   return detect_language(words, lexicon);
 }
 
-std::string detect_language(const std::vector<SegmentWords>& segments, const Lexicon& lexicon) {
+std::string detect_language(const PageWords& page_words, const Lexicon& lexicon) {
   const auto& languages = lexicon.languages();
   std::vector<int> hits(languages.size(), 0);
   int total = 0;
-  const int arabic = lexicon.arabic_index();
-  for (const SegmentWords& words : segments) {
-    for (size_t i = 0; i < words.size(); ++i) {
+  for (size_t s = 0; s < page_words.size(); ++s) {
+    for (const KeyWord& word : page_words.words(s)) {
       ++total;
-      uint32_t bits = words.infos[i] ? words.infos[i]->stop_languages : 0;
-      // Stop words behind Arabic clitics.
-      if (arabic >= 0 && !(bits & (1u << arabic)) && lexicon.is_stop_word(arabic, words.word(i), words.infos[i]))
-        bits |= 1u << arabic;
-      for (; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
+      for (uint32_t bits = word.stop_languages; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
     }
     if (total > 4000) break;
   }
@@ -301,57 +240,46 @@ std::string detect_language(const std::vector<SegmentWords>& segments, const Lex
 }
 
 Features compute_features(const Segment& seg, const std::string& language, const Lexicon& lexicon) {
-  return compute_features(seg, segment_words(seg, lexicon), language, lexicon);
+  PageWords words;
+  words.add(seg.text, lexicon);
+  return compute_features(seg, words[0], lexicon.language_index(language), lexicon);
 }
 
-Features compute_features(const Segment& seg, const SegmentWords& words, const std::string& language,
-                          const Lexicon& lexicon) {
+Features compute_features(const Segment& seg, const SegmentWords& words, int language, const Lexicon& lexicon) {
   Features f;
   const std::string& s = seg.text;
-  f.chars = count_chars(s);
-  f.words = count_words(s);
+  const TextCounts& counts = words.counts;
+  f.chars = counts.chars;
+  f.words = counts.words;
   // fold_key is idempotent (tested), so the key's words are its own.
-  const std::string& key = words.key;
+  const std::string_view key = words.key;
   const int word_count = static_cast<int>(words.size());
 
-  const int language_index = lexicon.language_index(language);
+  const uint32_t language_bit = language >= 0 ? 1u << language : 0;
   int stops = 0, numbers = 0, date_words = 0;
   bool strong_date = false;
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string_view w = words.word(i);
-    const WordInfo* info = words.infos[i];
-    if (lexicon.is_stop_word(language_index, w, info)) ++stops;
-    int word_kind = 0;
-    if (is_number_word(w)) {
-      ++numbers;
-      strong_date |= looks_like_year(w);
-      word_kind = 1;
-    } else if (int kind = info ? info->date_kind : 0) {
-      ++date_words;
-      strong_date |= kind == 2;
-      word_kind = 2;
-    }
-    if (i < 2) f.lead_shape = 3 * f.lead_shape + word_kind;
+  for (const KeyWord& word : words.words) {
+    stops += (word.stop_languages & language_bit) != 0;
+    numbers += word.kind == WordKind::kNumber;
+    date_words += word.kind == WordKind::kDate;
+    strong_date |= word.strong_date;
   }
+  // The kinds of the first two words (0 other, 1 number, 2 date word).
+  for (size_t i = 0; i < words.size() && i < 2; ++i)
+    f.lead_shape = 3 * f.lead_shape + static_cast<int>(words.words[i].kind);
   if (word_count > 0) f.stop_density = static_cast<double>(stops) / word_count;
 
-  // One pass over the characters: the last one that is not a closing mark,
-  // commas, and the share of symbols (digits, punctuation) among the others.
-  char32_t last = 0;
-  int non_space = 0, symbols = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = next_code_point(s, i);
-    if (is_space(cp)) continue;
-    if (!is_closing_mark(cp)) last = cp;
-    ++non_space;
-    if (cp == ',' || cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C) ++f.commas;
-    if (!is_letter(cp) && cp != 0x0640) ++symbols;
-  }
-  if (non_space) f.symbol_share = static_cast<double>(symbols) / non_space;
+  // The characters, as the walk of segment_words.cpp counted them: the last
+  // one that is not a closing mark, commas, and the share of symbols
+  // (digits, punctuation) among the non-space ones.
+  const char32_t last = counts.last;
+  f.commas = counts.commas;
+  if (counts.non_space) f.symbol_share = static_cast<double>(counts.symbols) / counts.non_space;
   f.terminal_punct = is_sentence_end(last);
   f.colon_end = last == ':' || last == 0xFF1A;
-
-  count_social_tokens(s, f);
+  f.urls = counts.urls;
+  f.handles = counts.handles;
+  f.hashtags = counts.hashtags;
   const Weights& w = lexicon.weights();
   if (numbers > 0) {
     if (word_count <= 10 && numbers + date_words == word_count) {
@@ -363,7 +291,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
                     s.find("\u00B7") != std::string::npos;
     }
   }
-  f.counter = !f.date_only && word_count > 0 && is_number_word(words.word(0)) && word_count <= 4 &&
+  f.counter = !f.date_only && word_count > 0 && words.words[0].kind == WordKind::kNumber && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
   f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
@@ -371,12 +299,12 @@ Features compute_features(const Segment& seg, const SegmentWords& words, const s
   f.link_card = f.words >= 12 && looks_like_link_card(s);
   // A teaser is a headline (4 words at least before the dateline) and a lead
   // sentence: shorter lines are headings or labels of their own.
-  f.teaser = f.words >= 15 && has_glued_dateline(s, 4);
+  f.teaser = f.words >= 15 && has_dateline_separator(s) && has_glued_dateline(s, 4);
   f.photo_credit = word_count <= w.caption_max_words && ends_with_photo_credit(s, lexicon);
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
-  f.phrase = lexicon.match_phrase(key, s, word_count);
+  f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
   if (f.phrase.role == PhraseRole::kAbout) {
     const int about_words = 1 + static_cast<int>(std::count(f.phrase.phrase.begin(), f.phrase.phrase.end(), ' '));
     f.about_header = f.phrase.has_rest && word_count <= w.about_header_max_words && !f.terminal_punct &&

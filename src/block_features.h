@@ -9,6 +9,7 @@
 
 #include "lexicon.h"
 #include "segment.h"
+#include "segment_words.h"
 
 namespace winnow::internal {
 
@@ -39,26 +40,15 @@ struct Features {
   PhraseHit phrase;          // the chrome phrase the line matches, if any
 };
 
-// A segment's words as the lexicon sees them: its text folded (fold_key),
-// split into words, and the lexicon's entry for each (null: unknown). Made
-// once per segment; language detection and the features both read it.
-struct SegmentWords {
-  std::string key;
-  std::vector<std::pair<uint32_t, uint32_t>> spans;  // offset and length of each word in key
-  std::vector<const WordInfo*> infos;
-  size_t size() const { return spans.size(); }
-  std::string_view word(size_t i) const {
-    return std::string_view(key).substr(spans[i].first, spans[i].second);
-  }
-};
-SegmentWords segment_words(const Segment& segment, const Lexicon& lexicon);
-
 // The document's language: the one whose stop words are densest in the
 // segments (first ~4000 words); "" when no language reaches 5 %.
-std::string detect_language(const std::vector<SegmentWords>& words, const Lexicon& lexicon);
+std::string detect_language(const PageWords& words, const Lexicon& lexicon);
 std::string detect_language(const Page& page, const Lexicon& lexicon);
 
-Features compute_features(const Segment& segment, const SegmentWords& words, const std::string& language,
+// The features of `segment`, whose words (PageWords) are `words`, in a
+// document of language `language` (an index of Lexicon::languages(), -1 for
+// none).
+Features compute_features(const Segment& segment, const SegmentWords& words, int language,
                           const Lexicon& lexicon);
 Features compute_features(const Segment& segment, const std::string& language,
                           const Lexicon& lexicon);

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
-#include <unordered_map>
 
 #include "unicode_text.h"
 
@@ -112,7 +111,7 @@ class Classifier {
   // period of table_min_columns..table_max_columns lines for at least
   // table_min_rows rows.
   void mark_table_cells() {
-    auto numeric = [&](int i) {
+    auto has_digits_only = [&](int i) {
       bool digit = false;
       for (std::size_t k = 0; k < page_.segments[i].text.size();) {
         char32_t cp = next_code_point(page_.segments[i].text, k);
@@ -120,6 +119,12 @@ class Classifier {
         digit |= is_digit(cp);
       }
       return digit;
+    };
+    // Each period tried asks again about the same lines: each is read once.
+    std::vector<int8_t> known(n_, -1);
+    auto numeric = [&](int i) {
+      if (known[i] < 0) known[i] = has_digits_only(i);
+      return known[i] == 1;
     };
     auto cell = [&](int i) { return f_[i].words <= w_.table_cell_max_words && f_[i].phrase.role == PhraseRole::kNone; };
     for (int i = 0; i < n_;) {
@@ -154,15 +159,18 @@ class Classifier {
   // A short line that recurs verbatim several times in one page is a
   // template's ("Share Tweet Email", "Advertisement", "Read more").
   void mark_repeated_short_lines() {
-    std::unordered_map<std::string_view, int> counts;
+    // The short lines sorted by text: equal lines end up side by side (a
+    // sort costs less than a hash map's node per line).
+    std::vector<std::pair<std::string_view, int>> lines;
     for (int i = 0; i < n_; ++i) {
-      if (f_[i].words <= w_.repeated_max_words) ++counts[page_.segments[i].text];
+      if (f_[i].words <= w_.repeated_max_words) lines.emplace_back(page_.segments[i].text, i);
     }
-    for (int i = 0; i < n_; ++i) {
-      if (hard_[i].empty() && f_[i].words <= w_.repeated_max_words &&
-          counts[page_.segments[i].text] >= w_.repeated_min_count) {
-        hard_[i] = "repeated-line";
-      }
+    std::sort(lines.begin(), lines.end());
+    for (std::size_t start = 0, end = 0; start < lines.size(); start = end) {
+      while (end < lines.size() && lines[end].first == lines[start].first) ++end;
+      if (static_cast<double>(end - start) < w_.repeated_min_count) continue;
+      for (std::size_t k = start; k < end; ++k)
+        if (hard_[lines[k].second].empty()) hard_[lines[k].second] = "repeated-line";
     }
   }
 

@@ -101,9 +101,10 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   Result result;
   result.input_type = html ? "html" : "text";
   result.encoding = decoded.encoding;
-  std::vector<internal::SegmentWords> words;
-  words.reserve(page.segments.size());
-  for (const auto& seg : page.segments) words.push_back(internal::segment_words(seg, lexicon));
+  // The page's words, in buffers each thread reuses from one document to
+  // the next.
+  thread_local internal::PageWords words;
+  words.scan(page, lexicon);
   result.language = internal::detect_language(words, lexicon);
   result.title = page.title;
   result.url = page.url;
@@ -113,8 +114,10 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
 
   std::vector<internal::Features> features;
   features.reserve(page.segments.size());
+  const int language = lexicon.language_index(result.language);
   for (std::size_t i = 0; i < page.segments.size(); ++i)
-    features.push_back(internal::compute_features(page.segments[i], words[i], result.language, lexicon));
+    features.push_back(internal::compute_features(page.segments[i], words[i], language, lexicon));
+  words.release_if_large();
   clock.lap(Stage::kFeatures);
   bool language_known = !result.language.empty();
   std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);
@@ -132,7 +135,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
     b.kind = page.segments[i].kind;
     b.keep = decisions[i].keep;
     b.score = decisions[i].score;
-    b.rule = decisions[i].rule;
+    b.rule = std::move(decisions[i].rule);
     if (opt.describe_blocks) {
       std::string terms;
       internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);

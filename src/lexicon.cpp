@@ -65,23 +65,38 @@ constexpr std::string_view kArabicPrefixes[] = {
     "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
 };
 
+// Every prefix starts with a letter of U+0600-U+067F, whose UTF-8 lead byte
+// is 0xD8 or 0xD9: other words skip the prefix loop.
+constexpr bool may_have_arabic_prefix(std::string_view word) {
+  return !word.empty() && (static_cast<unsigned char>(word[0]) == 0xD8 || static_cast<unsigned char>(word[0]) == 0xD9);
+}
+constexpr bool all_prefixes_start_arabic() {
+  for (std::string_view prefix : kArabicPrefixes)
+    if (!may_have_arabic_prefix(prefix)) return false;
+  return true;
+}
+static_assert(all_prefixes_start_arabic());
+
 bool starts_with_words(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size() || text.substr(0, prefix.size()) != prefix) return false;
   return text.size() == prefix.size() || text[prefix.size()] == ' ';
 }
 
 // A line key with a trailing count ("comments 12") or a leading one
-// ("12 comments") still matches a "line" phrase.
-std::string_view strip_counts(std::string_view key) {
-  auto is_num = [](std::string_view w) {
-    if (w.empty()) return false;
-    for (char c : w) if (c < '0' || c > '9') return false;
+// ("12 comments") still matches a "line" phrase. The key's words are given:
+// no search for its first and last spaces.
+std::string_view strip_counts(std::string_view key, std::span<const KeyWord> words) {
+  auto is_num = [&](const KeyWord& w) {
+    if (w.length == 0) return false;
+    for (char c : key.substr(w.offset, w.length)) if (c < '0' || c > '9') return false;
     return true;
   };
-  std::size_t sp = key.rfind(' ');
-  if (sp != std::string_view::npos && is_num(key.substr(sp + 1))) key = key.substr(0, sp);
-  sp = key.find(' ');
-  if (sp != std::string_view::npos && is_num(key.substr(0, sp))) key = key.substr(sp + 1);
+  size_t count = words.size();
+  if (count >= 2 && is_num(words[count - 1])) {
+    key = key.substr(0, words[count - 1].offset - 1);
+    --count;
+  }
+  if (count >= 2 && is_num(words[0])) key = key.substr(words[0].length + 1);
   return key;
 }
 
@@ -118,11 +133,18 @@ std::string_view first_word(std::string_view key) { return key.substr(0, key.fin
 }  // namespace
 
 void Lexicon::index_phrases_and_hints() {
-  for (uint32_t i = 0; i < prefix_phrases_.size(); ++i)
+  for (uint32_t i = 0; i < prefix_phrases_.size(); ++i) {
     prefix_by_first_word_[first_word(prefix_phrases_[i].key)].push_back(i);
-  for (uint32_t i = 0; i < contains_phrases_.size(); ++i)
+    words_[first_word(prefix_phrases_[i].key)].starts_prefix_phrase = true;
+  }
+  for (uint32_t i = 0; i < contains_phrases_.size(); ++i) {
     contains_by_first_word_[first_word(contains_phrases_[i].key)].push_back(i);
-  for (const auto& [key, phrases] : line_phrases_) longest_line_phrase_ = std::max(longest_line_phrase_, key.size());
+    words_[first_word(contains_phrases_[i].key)].starts_contains_phrase = true;
+  }
+  for (const auto& [key, phrases] : line_phrases_) {
+    longest_line_phrase_ = std::max(longest_line_phrase_, key.size());
+    line_phrase_table_[key] = phrases;
+  }
   // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
   for (const auto& [hint, weight] : hints_) {
     hint_weights_[hint] = {hint, weight};
@@ -147,11 +169,9 @@ int Lexicon::language_index(std::string_view lang) const {
   return -1;
 }
 
-bool Lexicon::is_stop_word(int language, std::string_view word, const WordInfo* info) const {
-  if (language < 0) return false;
-  const uint32_t bit = 1u << language;
-  if (info && (info->stop_languages & bit)) return true;
-  if (language != arabic_) return false;
+bool Lexicon::strip_arabic_clitic_to_stop_word(std::string_view word) const {
+  if (arabic_ < 0 || !may_have_arabic_prefix(word)) return false;
+  const uint32_t bit = 1u << arabic_;
   for (std::string_view prefix : kArabicPrefixes) {
     if (word.size() > prefix.size() + 2 && word.substr(0, prefix.size()) == prefix) {
       const WordInfo* stem = word_info(word.substr(prefix.size()));
@@ -235,6 +255,7 @@ void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view te
         // phrases are found anywhere in the lower-cased line.
         p.key.clear();
         for (char ch : text) p.key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        p.anchor = p.key.find_first_of("./");
         raw_contains_phrases_.push_back(p);
       } else {
         contains_phrases_.push_back(p);
@@ -297,23 +318,62 @@ bool colon_after_words(std::string_view original, int n) {
   return false;
 }
 
+// True when `text`, its ASCII letters lower-cased, contains `key` (lower
+// case), whose byte key[anchor] is not a letter: the search visits only the
+// places of that byte (a '.' or '/'), rarer than a key's first letter.
+bool contains_lowered(std::string_view text, std::string_view key, size_t anchor) {
+  for (size_t at = text.find(key[anchor], anchor); at != std::string_view::npos; at = text.find(key[anchor], at + 1)) {
+    const size_t start = at - anchor;
+    if (start + key.size() > text.size()) return false;
+    size_t k = 0;
+    while (k < key.size()) {
+      const char ch = text[start + k];
+      if (((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch) != key[k]) break;
+      ++k;
+    }
+    if (k == key.size()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original,
-                                int words) const {
+PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original, int words) const {
+  std::vector<KeyWord> line_words;
+  for (size_t start = 0; start < line.size();) {
+    size_t end = line.find(' ', start);
+    if (end == std::string_view::npos) end = line.size();
+    if (end > start) {
+      KeyWord w;
+      w.offset = static_cast<uint32_t>(start);
+      w.length = static_cast<uint32_t>(end - start);
+      attach_info(w, word_info(line.substr(start, end - start)));
+      line_words.push_back(w);
+    }
+    start = end + 1;
+  }
+  return match_phrase(line, line_words, original, words);
+}
+
+PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> line_words,
+                                std::string_view original, int words) const {
   PhraseHit best;
   auto consider = [&](const Phrase& p, bool has_rest) {
     if (role_rank(p.role) > role_rank(best.role)) best = {p.role, p.match, p.key, has_rest};
   };
   if (line.empty()) return best;
-  if (const std::string_view bare = strip_counts(line); bare.size() <= longest_line_phrase_) {
-    if (auto it = line_phrases_.find(bare); it != line_phrases_.end()) {
-      for (const auto& p : it->second) consider(p, false);
+  if (const std::string_view bare = strip_counts(line, line_words); bare.size() <= longest_line_phrase_) {
+    if (const std::vector<Phrase>* phrases = line_phrase_table_.find(bare)) {
+      for (const auto& p : *phrases) consider(p, false);
     }
   }
+  auto key_word = [&](const KeyWord& w) { return line.substr(w.offset, w.length); };
   const Weights& w = weights_;
   // Only phrases starting with the line's first word can start it.
-  const std::vector<uint32_t>* prefix_candidates = prefix_by_first_word_.find(first_word(line));
+  const std::vector<uint32_t>* prefix_candidates =
+      !line_words.empty() && line_words[0].starts_prefix_phrase
+          ? prefix_by_first_word_.find(key_word(line_words[0]))
+          : nullptr;
   const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
   for (size_t c = 0; c < prefix_count; ++c) {
     const Phrase& p = prefix_phrases_[(*prefix_candidates)[c]];
@@ -329,10 +389,10 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
     // A phrase found at word boundaries starts at a word of the line.
     thread_local std::vector<uint32_t> found;
     found.clear();
-    for (size_t start = 0; start < line.size();) {
-      size_t end = line.find(' ', start);
-      if (end == std::string_view::npos) end = line.size();
-      if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(line.substr(start, end - start))) {
+    for (const KeyWord& word : line_words) {
+      if (!word.starts_contains_phrase) continue;
+      const size_t start = word.offset;
+      if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(key_word(word))) {
         for (uint32_t i : *candidates) {
           const std::string& key = contains_phrases_[i].key;
           const size_t after = start + key.size();
@@ -340,19 +400,15 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
             found.push_back(i);
         }
       }
-      start = end + 1;
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     for (uint32_t i : found) consider(contains_phrases_[i], false);
   }
-  if (words <= w.contains_max_words && !raw_contains_phrases_.empty() &&
-      std::any_of(original.begin(), original.end(), [](char c) { return c == '.' || c == '/'; })) {
-    std::string lower;
-    lower.reserve(original.size());
-    for (char ch : original) lower += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  if (words <= w.contains_max_words) {
+    // URL-like phrases, in the line lower-cased.
     for (const auto& p : raw_contains_phrases_) {
-      if (lower.find(p.key) != std::string::npos) consider(p, false);
+      if (contains_lowered(original, p.key, p.anchor)) consider(p, false);
     }
   }
   return best;

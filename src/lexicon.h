@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -70,9 +71,23 @@ class Lexicon {
   int language_index(std::string_view lang) const;
   // is_stop_word for languages()[language] (none when language < 0), given
   // the word's info (null when the lexicon does not know the word).
-  bool is_stop_word(int language, std::string_view folded_word, const WordInfo* info) const;
+  bool is_stop_word(int language, std::string_view folded_word, const WordInfo* info) const {
+    if (language < 0) return false;
+    if (info && (info->stop_languages & (1u << language))) return true;
+    return language == arabic_ && is_arabic_stop_word_behind_clitic(folded_word);
+  }
+  // True when `folded_word` is an Arabic proclitic (و ف ب ل ك, ال, لل, وال,
+  // بال, ...) glued to an Arabic stop word.
+  bool is_arabic_stop_word_behind_clitic(std::string_view folded_word) const {
+    // Every clitic starts with a letter of U+0600-U+067F, lead byte 0xD8 or 0xD9.
+    const bool arabic_start = !folded_word.empty() && (static_cast<unsigned char>(folded_word[0]) & 0xFE) == 0xD8;
+    return arabic_start && strip_arabic_clitic_to_stop_word(folded_word);
+  }
   // The info of a folded word, null when the lexicon does not know it.
   const WordInfo* word_info(std::string_view folded_word) const { return words_.find(folded_word); }
+  // word_info for a word whose bytes may be read up to 7 bytes past its
+  // end (faster: eight bytes a step).
+  const WordInfo* word_info_padded(std::string_view folded_word) const { return words_.find_padded(folded_word); }
   int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day
@@ -84,6 +99,10 @@ class Lexicon {
   // in phrases.txt need the colon in the original line).
   PhraseHit match_phrase(std::string_view folded_line, std::string_view original,
                          int words) const;
+  // The same, given the line's words as the lexicon sees them (folded_line
+  // split at its spaces, in order).
+  PhraseHit match_phrase(std::string_view folded_line, std::span<const KeyWord> line_words,
+                         std::string_view original, int words) const;
 
   // Sum of the hint weights of the class/id/role tokens in `attribute`.
   // `matched` receives the hints that fired, space separated.
@@ -117,7 +136,9 @@ class Lexicon {
     std::string key;
     bool needs_colon = false;  // written "phrase:" in the data
     int key_words = 0;
+    size_t anchor = 0;  // raw "contains" phrases: where the key's first '.' or '/' is
   };
+  bool strip_arabic_clitic_to_stop_word(std::string_view folded_word) const;
   void load_stop_words(std::string_view data);
   void load_phrases(std::string_view data);
   void load_hints(std::string_view data);
@@ -148,6 +169,7 @@ class Lexicon {
   void index_phrases_and_hints();
   using Candidates = StringTable<std::vector<uint32_t>>;
   Candidates prefix_by_first_word_, contains_by_first_word_;
+  StringTable<std::vector<Phrase>> line_phrase_table_;  // = line_phrases_
   size_t longest_line_phrase_ = 0;  // longer lines match no "line" phrase
   std::vector<std::pair<std::string, int>> prefix_hints_;  // hints_ in its iteration order
   StringTable<std::vector<uint32_t>> prefix_hints_by_head_;

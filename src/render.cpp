@@ -7,6 +7,7 @@
 // U+200C ZWNJ is kept, it matters in Persian and Indic scripts), whitespace
 // collapsed, except in "pre" blocks which keep their lines.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "unicode_text.h"
 #include "winnow.h"
 
 namespace winnow {
@@ -103,11 +105,92 @@ std::string tidy_preformatted(std::string_view text) {
   return tidied;
 }
 
+// Bytes that end a run append_visible_collapsed copies at once: ASCII
+// whitespace, and the first bytes of U+200B and U+FEFF.
+constexpr std::array<bool, 256> make_run_breaks() {
+  std::array<bool, 256> breaks{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v', '\xE2', '\xEF'}) breaks[static_cast<unsigned char>(c)] = true;
+  return breaks;
+}
+constexpr std::array<bool, 256> kRunBreak = make_run_breaks();
+
+bool breaks_run(char c) { return kRunBreak[static_cast<unsigned char>(c)]; }
+
+bool starts_invisible(std::string_view rest) {
+  return rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark);
+}
+
+// The length of the longest prefix of `text` that needs no tidying and ends
+// in a character other than a space: no invisible characters, no whitespace
+// but single spaces between words. The pipeline's blocks are all prefix.
+std::size_t tidy_prefix(std::string_view text) {
+  std::size_t good = 0;
+  bool after_space = true;  // a space here would be leading or doubled
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t plain = internal::skip_collapsed_ascii(text, i, after_space)) {
+      i += plain;
+      good = after_space ? i - 1 : i;
+    } else if (text[i] == ' ' && !after_space) {
+      ++i;
+      after_space = true;
+    } else if (!is_ascii_space(text[i]) && !starts_invisible(text.substr(i))) {
+      good = ++i;
+      after_space = false;
+    } else {
+      break;
+    }
+  }
+  return good;
+}
+
+// Appends collapse_whitespace(remove_invisible_chars(text)) to `out` in one
+// pass: invisible characters are skipped as the removal would, and runs
+// without whitespace (single spaces between words included) are copied at
+// once.
+void append_visible_collapsed(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  const std::size_t prefix = tidy_prefix(text);
+  out.append(text.substr(0, prefix));
+  bool pending_space = false;
+  std::size_t i = prefix;
+  while (i < text.size()) {
+    std::size_t end = i;
+    while (end < text.size()) {
+      if (!breaks_run(text[end])) {
+        ++end;
+      } else if (text[end] == ' ' && end > i && end + 1 < text.size() && !breaks_run(text[end + 1])) {
+        end += 2;  // one space between two words of the run
+      } else {
+        break;
+      }
+    }
+    if (end > i) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(text.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    if (is_ascii_space(text[i])) {
+      pending_space = out.size() > start;
+      ++i;
+    } else if (starts_invisible(text.substr(i))) {
+      i += 3;
+    } else {  // the first byte of another character
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += text[i++];
+    }
+  }
+}
+
 // The block's text as it appears in the output.
 std::string display_text(const Block& block) {
-  std::string visible = remove_invisible_chars(block.text);
-  if (block.kind == "pre") return tidy_preformatted(visible);
-  return collapse_whitespace(visible);
+  if (block.kind == "pre") return tidy_preformatted(remove_invisible_chars(block.text));
+  std::string visible;
+  visible.reserve(block.text.size());
+  append_visible_collapsed(visible, block.text);
+  return visible;
 }
 
 // The first `max_chars` code points of valid-ish UTF-8, never cutting a
@@ -179,10 +262,15 @@ std::string Result::text() const {
   std::string paragraphs;
   for (const Block& block : blocks) {
     if (!block.keep) continue;
-    std::string paragraph = display_text(block);
-    if (paragraph.empty()) continue;
+    const std::size_t before = paragraphs.size();
     if (!paragraphs.empty()) paragraphs += '\n';
-    paragraphs += paragraph;
+    const std::size_t text_start = paragraphs.size();
+    if (block.kind == "pre") paragraphs += display_text(block);
+    else append_visible_collapsed(paragraphs, block.text);
+    if (paragraphs.size() == text_start) {  // nothing visible: no paragraph
+      paragraphs.resize(before);
+      continue;
+    }
     paragraphs += '\n';
   }
   return paragraphs;

@@ -1,6 +1,8 @@
 // Stage 2 for scraped text: one segment per non-blank line. Leading bullets
 // and indentation are kept in the text (features read them); blank lines
 // are remembered as separators.
+#include <algorithm>
+
 #include "segment.h"
 #include "unicode_text.h"
 
@@ -8,6 +10,8 @@ namespace winnow::internal {
 
 Page segment_text(std::string_view text) {
   Page page;
+  // A segment a line at most: no regrowing (a Segment is large to move).
+  page.segments.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   bool blank_before = false;
   std::size_t start = 0;
   while (start < text.size()) {

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
 #include <memory>
 
 namespace winnow::internal {
@@ -80,11 +81,73 @@ bool is_spaceless_script(char32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x1000 && cp <= 0x109F);    // Khmer, Myanmar
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
+std::size_t skip_collapsed_ascii(std::string_view s, std::size_t i, bool& after_space) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
+  const std::size_t start = i;
+  for (; s.size() - i >= 8; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // Any byte below ' ' (exact as a yes/no), or any byte of another code point.
+    if (((w - kOnes * ' ') & ~w & kHighs) || (w & kHighs)) break;
+    // 0x80 at each space: the bytes of w ^ "        " that are zero.
+    const uint64_t x = w ^ (kOnes * ' ');
+    const uint64_t spaces = ~(((x & kLows) + kLows) | x) & kHighs;
+    // Little-endian: byte k + 1 is above byte k.
+    if ((spaces & (spaces << 8)) || (after_space && (spaces & 0x80))) break;
+    after_space = (spaces >> 63) != 0;
+  }
+  return i - start;
+}
+
+namespace {
+
+// The length of the longest prefix of `s` that collapse_whitespace leaves as
+// it is and that ends in a character other than a space: valid UTF-8 without
+// leading or doubled spaces, whose only whitespace is ' '. Most text is all
+// prefix, copied at once.
+std::size_t collapsed_prefix(std::string_view s) {
+  std::size_t good = 0;
+  bool after_space = true;  // a space here would be leading or doubled
   for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t plain = skip_collapsed_ascii(s, i, after_space)) {
+      i += plain;
+      good = after_space ? i - 1 : i;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > ' ' && c < 0x80) {
+      good = ++i;
+      after_space = false;
+    } else if (c == ' ' && !after_space) {
+      ++i;
+      after_space = true;
+    } else if (c >= 0x80) {
+      const std::size_t start = i;
+      const char32_t cp = next_multibyte_code_point(s, i);
+      if ((cp == 0xFFFD && i - start == 1) || is_non_ascii_space(cp)) break;  // rewritten or a space
+      good = i;
+      after_space = false;
+    } else {
+      break;  // a doubled space, other whitespace or a control character
+    }
+  }
+  return good;
+}
+
+}  // namespace
+
+std::string collapse_whitespace(std::string_view s) {
+  const std::size_t prefix = collapsed_prefix(s);
+  std::string out;
+  if (prefix == s.size()) {
+    out.assign(s);
+    return out;
+  }
+  out.reserve(s.size());
+  out.assign(s.substr(0, prefix));
+  bool pending_space = false;
+  for (std::size_t i = prefix; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       if (c == ' ' || (c >= '\t' && c <= '\r')) { pending_space = true; ++i; continue; }
@@ -122,10 +185,6 @@ int count_collapsed_chars(std::string_view s) {
   return chars;
 }
 
-namespace {
-
-// Arabic marks dropped from keys: tanween, harakat, shadda, sukun, superscript alef,
-// and tatweel (a stretching stroke, pure typography).
 bool is_ignorable_mark(char32_t cp) {
   return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 ||
          (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0xFEFF;
@@ -143,6 +202,8 @@ char32_t fold_letter(char32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
 }
+
+namespace {
 
 bool is_word_char(char32_t cp) { return is_letter(cp) || is_digit(cp); }
 

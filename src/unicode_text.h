@@ -23,6 +23,13 @@ inline char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 void append_utf8(std::string& out, char32_t cp);
 
+// Skips, eight bytes a step, text that has nothing to collapse: the number
+// of bytes from s[i] (a multiple of 8) made of ASCII from ' ' to DEL without
+// two spaces in a row. `after_space` says whether the byte before s[i] is a
+// space (or s[i] starts the text: a space there would be leading); it is
+// updated to the last byte skipped.
+std::size_t skip_collapsed_ascii(std::string_view s, std::size_t i, bool& after_space);
+
 // Collapses every run of Unicode whitespace to one ASCII space and trims.
 std::string collapse_whitespace(std::string_view s);
 // count_chars(collapse_whitespace(s)), without building the string.
@@ -34,6 +41,13 @@ int count_collapsed_chars(std::string_view s);
 // their Arabic twins; punctuation and symbols become spaces; whitespace
 // collapsed. Digits are kept.
 std::string fold_key(std::string_view s);
+
+// Marks fold_key drops: Arabic tanween, harakat, shadda, sukun, superscript
+// alef, tatweel (a stretching stroke, pure typography), and invisible
+// format characters (U+200B-U+200F, U+061C, U+FEFF).
+bool is_ignorable_mark(char32_t cp);
+// The code point fold_key writes for the letter or digit `cp`.
+char32_t fold_letter(char32_t cp);
 
 // Words of `s` as keys (fold_key applied), split at spaces and punctuation.
 std::vector<std::string> word_keys(std::string_view s);

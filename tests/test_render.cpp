@@ -56,6 +56,18 @@ TEST(Render, ZeroWidthSpaceAndBomRemovedZwnjKept) {
   EXPECT_EQ(result.text(), "wordjoin می" + zwnj + "خواهم\n");
 }
 
+// Blocks that need no tidying are copied eight bytes a step: what needs it
+// after such a stretch is still tidied.
+TEST(Render, TidiesAfterAnAlreadyCollapsedStretch) {
+  const std::string zwsp = "\xE2\x80\x8B";
+  Result result = make_result({make_block("a clean stretch of words  then a double space", true),
+                               make_block("sixteen bytes ok" + zwsp + "joined and a tail\t", true),
+                               make_block("clean to the end, nothing to do.", true)});
+  EXPECT_EQ(result.text(),
+            "a clean stretch of words then a double space\n\nsixteen bytes okjoined and a tail\n\n"
+            "clean to the end, nothing to do.\n");
+}
+
 TEST(Render, BlocksEmptyAfterCleanupLeaveNoEmptyParagraph) {
   Result result = make_result({make_block("A.", true), make_block(" \xE2\x80\x8B\n ", true),
                                make_block("B.", true)});

@@ -46,6 +46,17 @@ TEST(CollapseWhitespace, RunsBecomeOneSpaceAndEdgesTrim) {
   EXPECT_EQ(collapse_whitespace("  a \t\n b\u00A0c  "), "a b c");
 }
 
+// Collapsed ASCII is skipped eight bytes a step: irregular whitespace after
+// such a stretch, at a step's edge or inside one, is still collapsed.
+TEST(CollapseWhitespace, AfterAnAlreadyCollapsedStretch) {
+  EXPECT_EQ(collapse_whitespace("already collapsed text  then a double"), "already collapsed text then a double");
+  EXPECT_EQ(collapse_whitespace("exactly8 then\ta tab"), "exactly8 then a tab");
+  EXPECT_EQ(collapse_whitespace("sixteen bytes ok trailing "), "sixteen bytes ok trailing");
+  EXPECT_EQ(collapse_whitespace("seven b  x"), "seven b x");
+  EXPECT_EQ(collapse_whitespace("ascii then\u00A0nbsp and \xFF byte"), "ascii then nbsp and \uFFFD byte");
+  EXPECT_EQ(collapse_whitespace("a clean line of prose, nothing to do."), "a clean line of prose, nothing to do.");
+}
+
 // compute_features splits fold_key's output without folding it again: that
 // needs fold_key(fold_key(s)) == fold_key(s). Folding works code point by
 // code point, so checking every code point (alone and between letters)

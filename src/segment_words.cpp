@@ -1,0 +1,369 @@
+// The one walk over a segment's text behind SegmentWords. It does in one
+// pass what fold_key, splitting the key at its spaces, a lexicon lookup per
+// word, count_chars, count_words and the features' character loop did in
+// six, and tells numbers and date words apart while each word's lexicon
+// entry is in the cache. Text mode spends most of its time here, so the walk
+// copies runs of ASCII letters and digits at once and asks ICU only about
+// other code points.
+#include "segment_words.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <unicode/uchar.h>
+
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+// Classes of the ASCII bytes, one table lookup each (none for the bytes of
+// other code points).
+enum : uint8_t {
+  kWordChar = 1,  // letters and digits: fold_key keeps them
+  kSpace = 2,     // ' ', '\t' to '\r'
+  kClosing = 4,   // closing marks the features look through for the last character
+};
+
+constexpr std::array<uint8_t, 256> make_ascii_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kWordChar;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = classes[c - 32] = kWordChar;
+  for (int c = '\t'; c <= '\r'; ++c) classes[c] = kSpace;
+  classes[' '] = kSpace;
+  for (char c : {'"', '\'', ')', ']', '*'}) classes[static_cast<unsigned char>(c)] = kClosing;
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kAsciiClass = make_ascii_classes();
+
+char ascii_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+// Closing marks beyond ASCII: a sentence's end is read through them.
+bool is_non_ascii_closing_mark(char32_t cp) {
+  return cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+bool is_non_ascii_comma(char32_t cp) { return cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C; }
+
+// Counts a URL, @handle or #hashtag among the space-separated tokens.
+void count_social_token(std::string_view tok, bool has_slash, TextCounts& counts) {
+  // Every URL marker but "www." holds a '/'.
+  if (tok.substr(0, 4) == "www." ||
+      (has_slash && (tok.find("http://") != std::string_view::npos || tok.find("https://") != std::string_view::npos ||
+                     tok.find(".com/") != std::string_view::npos))) {
+    ++counts.urls;
+  } else if (tok.size() > 1 && tok[0] == '@') {
+    ++counts.handles;
+  } else if (tok.size() > 1 && tok[0] == '#' && !(tok[1] >= '0' && tok[1] <= '9')) {
+    ++counts.hashtags;
+  }
+}
+
+// Most words start with an ASCII letter: no number.
+bool may_be_number_word(std::string_view w) {
+  return w.empty() || static_cast<unsigned char>(w[0]) >= 0x80 || (w[0] >= '0' && w[0] <= '9');
+}
+
+// "2024", "1.2k", "3m", "9h", "2d": digits, then maybe a unit letter.
+bool is_number_word(std::string_view w) {
+  bool digit = false;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (is_digit(cp)) digit = true;
+    else if (!digit || (cp != 'k' && cp != 'm' && cp != 'h' && cp != 'd' && cp != 's')) return false;
+    // 1.2k, 3m, "9h ago", "2d" (folded: '.' is already a space)
+  }
+  return digit;
+}
+
+// 1900-2099, or a year of the Persian (13xx, 14xx) calendar.
+bool looks_like_year(std::string_view w) {
+  std::string digits;
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp = next_code_point(w, i);
+    if (!is_digit(cp)) return false;
+    int v = u_charDigitValue(static_cast<UChar32>(cp));
+    digits += static_cast<char>('0' + (v < 0 ? 0 : v));
+  }
+  if (digits.size() != 4) return false;
+  return digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20" || digits.substr(0, 2) == "13" ||
+         digits.substr(0, 2) == "14";
+}
+
+// The kind of a folded word (its lexicon entry `info`), and whether it is a
+// strong sign of a date (a year, a month or day name).
+std::pair<WordKind, bool> word_kind(std::string_view w, const WordInfo* info) {
+  if (may_be_number_word(w) && is_number_word(w)) return {WordKind::kNumber, looks_like_year(w)};
+  if (const int date_kind = info ? info->date_kind : 0) return {WordKind::kDate, date_kind == 2};
+  return {WordKind::kOther, false};
+}
+
+// The lexicon's entry of each word of `key` and what follows from it. One
+// loop after the walk, rather than a lookup as each word ends: the lookups
+// do not depend on each other, so the processor overlaps their cache misses.
+void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
+  const int arabic = lexicon.arabic_index();
+  for (KeyWord& w : words) {
+    const std::string_view word(key.data() + w.offset, w.length);
+    attach_info(w, lexicon.word_info_padded(word));  // the key has room past its end
+    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
+      w.stop_languages |= 1u << arabic;
+    std::tie(w.kind, w.strong_date) = word_kind(word, w.info);
+  }
+}
+
+// The walk over one text; see the file comment. The key is written into
+// `key`, which has room for twice the text (a code point folds to at most
+// twice its bytes; a space replaces at least one byte) and 16 bytes more
+// (the word loop stores 16 bytes at a time).
+class Walk {
+ public:
+  Walk(std::string_view text, char* key, std::vector<KeyWord>& words) : s_(text), key_(key), words_(words) {}
+
+  // Returns the key's length.
+  size_t run(TextCounts& counts) {
+    const size_t n = s_.size();
+    size_t i = 0;
+    while (i < n) {
+      const unsigned char b = static_cast<unsigned char>(s_[i]);
+      if (b >= 0x80) {
+        i = code_point(i);
+        continue;
+      }
+      const uint8_t cls = kAsciiClass[b];
+      if (cls & kWordChar) {
+        i = ascii_word_run(i);
+        continue;
+      }
+      ++i;
+      ++c_.chars;
+      pending_space_ = true;
+      in_word_ = false;
+      if (cls & kSpace) {
+        if (b == ' ') end_token(i - 1);
+        continue;
+      }
+      ++c_.non_space;
+      ++c_.symbols;  // ASCII punctuation and symbols: neither letters nor tatweel
+      if (!(cls & kClosing)) c_.last = b;
+      if (b == ',') ++c_.commas;
+      if (b == '/') token_slash_ = true;
+    }
+    end_token(n);
+    if (k_ > word_start_) end_word();
+    if (spaceless_) c_.words = count_words(s_);  // ICU's word breaks
+    counts = c_;
+    return k_;
+  }
+
+ private:
+  // fold_key's space between words, written before the next word character.
+  void begin_key_char() {
+    if (!pending_space_) return;
+    pending_space_ = false;
+    if (k_ == 0) return;
+    end_word();
+    key_[k_++] = ' ';
+    word_start_ = k_;
+  }
+
+  // The word is looked up later (look_up_words), all of a segment's words
+  // in one loop.
+  void end_word() {
+    // Written in place: a KeyWord built in a local and copied is read back
+    // whole right after two 4-byte stores, which stalls store forwarding.
+    KeyWord& w = words_.emplace_back();
+    w.offset = static_cast<uint32_t>(word_start_);
+    w.length = static_cast<uint32_t>(k_ - word_start_);
+  }
+
+  // A run of ASCII letters and digits starting at s_[i], lower-cased into
+  // the key at once. Returns where it ends.
+  size_t ascii_word_run(size_t i) {
+    begin_key_char();
+    if (!in_word_) {
+      ++c_.words;
+      in_word_ = true;
+    }
+    const size_t end = sixteen_at_a_time(i);
+    const int length = static_cast<int>(end - i);
+    c_.chars += length;
+    c_.non_space += length;
+    c_.last = static_cast<unsigned char>(s_[end - 1]);
+    return end;
+  }
+
+  // The body of ascii_word_run: the run's bytes lower-cased into the key, its
+  // digits counted as symbols. Sixteen bytes a step where the text has them
+  // (SSE2: every x86-64), a byte a step at its end.
+  size_t sixteen_at_a_time(size_t i) {
+    // Locals, not members: stores through a char* may alias any member, so
+    // the compiler would reload them at every byte.
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data()) + i;
+    const unsigned char* const end = reinterpret_cast<const unsigned char*>(s_.data()) + s_.size();
+    char* out = key_ + k_;
+    int digits = 0;
+#if defined(__SSE2__)
+    while (end - p >= 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      // Unsigned "x <= limit" is "min(x, limit) == x".
+      const __m128i letter_offset = _mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(letter_offset, _mm_set1_epi8(25)), letter_offset);
+      const __m128i digit_offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit_offset, _mm_set1_epi8(9)), digit_offset);
+      const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+      // All sixteen are stored; only the run's count (the key has room).
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lowered);
+      const unsigned word_mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+      const unsigned digit_mask = static_cast<unsigned>(_mm_movemask_epi8(digit));
+      // Most runs hold no digit: no popcount (a libgcc call without -mpopcnt).
+      if (word_mask == 0xFFFF) {
+        if (digit_mask) digits += __builtin_popcount(digit_mask);
+        p += 16;
+        out += 16;
+        continue;
+      }
+      const int run = __builtin_ctz(~word_mask);
+      if (const unsigned run_digits = digit_mask & ((1u << run) - 1)) digits += __builtin_popcount(run_digits);
+      p += run;
+      out += run;
+      k_ = static_cast<size_t>(out - key_);
+      c_.symbols += digits;  // digits count as symbols
+      return static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(s_.data()));
+    }
+#endif
+    while (p < end && (kAsciiClass[*p] & kWordChar)) {
+      const unsigned char b = *p++;
+      *out++ = ascii_lower(b);
+      digits += b <= '9';  // a letter or a digit: the digits are the ones below 'A'
+    }
+    k_ = static_cast<size_t>(out - key_);
+    c_.symbols += digits;  // digits count as symbols
+    return static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(s_.data()));
+  }
+
+  // The code point at s_[i] (not ASCII). Returns where the next one starts.
+  size_t code_point(size_t i) {
+    const size_t start = i;
+    const char32_t cp = next_multibyte_code_point(s_, i);
+    // count_chars counts the bytes that are not continuation bytes.
+    c_.chars += i - start > 1 || (static_cast<unsigned char>(s_[start]) & 0xC0) != 0x80;
+    if (is_spaceless_script(cp)) spaceless_ = true;
+    const bool space = is_non_ascii_space(cp);
+    const bool letter = !space && is_non_ascii_letter(cp);
+    const bool word_char = letter || (!space && is_non_ascii_digit(cp));
+    const bool ignorable = is_ignorable_mark(cp);
+    // count_words: ignorable marks join words.
+    const bool counted = word_char || ignorable;
+    if (counted && !in_word_) ++c_.words;
+    in_word_ = counted;
+    // fold_key: ignorable marks vanish, other non-word characters separate.
+    if (!ignorable) {
+      if (word_char) {
+        begin_key_char();
+        write_utf8(fold_letter(cp));
+      } else {
+        pending_space_ = true;
+      }
+    }
+    // The features' character loop.
+    if (!space) {
+      if (!is_non_ascii_closing_mark(cp)) c_.last = cp;
+      ++c_.non_space;
+      if (is_non_ascii_comma(cp)) ++c_.commas;
+      if (!letter && cp != 0x0640) ++c_.symbols;
+    }
+    return i;
+  }
+
+  void write_utf8(char32_t cp) {
+    if (cp < 0x80) {
+      key_[k_++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      key_[k_++] = static_cast<char>(0xC0 | (cp >> 6));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      key_[k_++] = static_cast<char>(0xE0 | (cp >> 12));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      key_[k_++] = static_cast<char>(0xF0 | (cp >> 18));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      key_[k_++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // The token of the text up to `end` (a ' ' or the text's end) is complete.
+  void end_token(size_t end) {
+    const std::string_view tok = s_.substr(token_start_, end - token_start_);
+    // Only these can be URLs, handles or hashtags.
+    if (token_slash_ || (!tok.empty() && (tok[0] == 'w' || tok[0] == '@' || tok[0] == '#')))
+      count_social_token(tok, token_slash_, c_);
+    token_start_ = end + 1;
+    token_slash_ = false;
+  }
+
+  const std::string_view s_;
+  char* const key_;
+  std::vector<KeyWord>& words_;
+  TextCounts c_;
+  size_t k_ = 0;                 // key bytes written
+  size_t word_start_ = 0;        // where the key's current word starts
+  bool pending_space_ = false;   // fold_key: a separator since the last word character
+  bool in_word_ = false;         // count_words: inside a word
+  bool spaceless_ = false;       // a code point of a script without spaces was seen
+  size_t token_start_ = 0;       // the current space-separated token
+  bool token_slash_ = false;     // it holds a '/'
+};
+
+}  // namespace
+
+void PageWords::clear() {
+  keys_used_ = 0;
+  words_.clear();
+  segments_.clear();
+}
+
+void PageWords::release_if_large() {
+  constexpr size_t kKeptBytes = 8 << 20;
+  if (keys_.capacity() + words_.capacity() * sizeof(KeyWord) + segments_.capacity() * sizeof(Entry) > kKeptBytes)
+    *this = PageWords();
+}
+
+void PageWords::scan(const Page& page, const Lexicon& lexicon) {
+  clear();
+  segments_.reserve(page.segments.size());
+  for (const Segment& seg : page.segments) add(seg.text, lexicon);
+}
+
+void PageWords::add(std::string_view text, const Lexicon& lexicon) {
+  const size_t room = keys_used_ + 2 * text.size() + 16;
+  if (keys_.size() < room) keys_.resize(std::max(room, 2 * keys_.size()));
+  Entry e;
+  e.key_offset = keys_used_;
+  e.first_word = words_.size();
+  e.key_length = Walk(text, keys_.data() + keys_used_, words_).run(e.counts);
+  e.word_count = words_.size() - e.first_word;
+  look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
+                std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
+  keys_used_ += e.key_length;
+  segments_.push_back(e);
+}
+
+SegmentWords PageWords::operator[](size_t i) const {
+  const Entry& e = segments_[i];
+  SegmentWords w;
+  w.key = std::string_view(keys_.data() + e.key_offset, e.key_length);
+  w.words = std::span<const KeyWord>(words_.data() + e.first_word, e.word_count);
+  w.counts = e.counts;
+  return w;
+}
+
+}  // namespace winnow::internal
