@@ -356,7 +356,8 @@ class Classifier {
   bool heads_about_box(int i) const {
     if (!f_[i].about_header || i + 1 >= n_ || f_[i + 1].words < w_.short_words) return false;
     const std::string& kind = page_.segments[i].kind;
-    if ((f_[i].link_density >= 0.5 && kind != "h") || kind == "li" || kind == "td") return false;  // a heading may link the name
+    const bool linked = f_[i].link_density >= w_.about_header_max_link_density;
+    if ((linked && kind != "h") || kind == "li" || kind == "td") return false;  // a heading may link the name
     if (i + 2 < n_ && f_[i + 2].terminal_punct && f_[i + 2].words >= w_.short_words) return false;
     const std::string& line = page_.segments[i].text;
     const std::string_view last_word = std::string_view(line).substr(line.find_last_of(' ') + 1);
@@ -696,12 +697,13 @@ class Classifier {
   // the figure and again in a lightbox, a headline in two templates): the
   // reader sees it once. Sentences may repeat on purpose (a refrain, a
   // pulled quote) and table cells do ("0", "0"), so only unpunctuated lines
-  // of 3 to repeated_label_max_words words count.
+  // of repeated_label_min_words to repeated_label_max_words words count.
   void drop_repeated_neighbours() {
     int previous = -1;
     for (int i = 0; i < n_; ++i) {
       if (!d_[i].keep) continue;
-      const bool label = !f_[i].terminal_punct && f_[i].words >= 3 && f_[i].words <= w_.repeated_label_max_words &&
+      const bool label = !f_[i].terminal_punct && f_[i].words >= w_.repeated_label_min_words &&
+                         f_[i].words <= w_.repeated_label_max_words &&
                          !table_cell_[i] && page_.segments[i].kind != "td";
       if (label && previous >= 0 && page_.segments[i].text == page_.segments[previous].text) {
         d_[i].keep = false;

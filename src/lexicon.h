@@ -24,13 +24,14 @@ struct Weights {
   double url_penalty = 0, handle_penalty = 0, hashtag_penalty = 0;
   double date_only_penalty = 0, dateline_max_words = 0, dateline_share = 0, caption_penalty = 0, breadcrumb_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
   double tweet_signature_penalty = 0, link_card_penalty = 0, teaser_penalty = 0, chrome_phrase_penalty = 0;
-  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0;
+  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0,
+         about_header_max_link_density = 0;  // see weights.txt
   double end_prefix_max_words = 0, end_prefix_short_max_words = 0, contains_max_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
   double sandwich_min_score = 0, colon_list_max_items = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;
   double keep_threshold = 0, short_words = 0, short_run_min = 0, region_floor = 0, region_soft_floor = 0, container_child_floor = 0;
-  double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0;
+  double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_min_words = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0;
 };
 
 enum class PhraseRole { kNone, kEnd, kReadAlso, kChrome, kAbout };
