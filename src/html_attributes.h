@@ -21,7 +21,8 @@ namespace winnow::internal {
 // An id made from a heading's words ("sharing-with-a-single-developer";
 // documentation generators anchor every section so) names the section's
 // topic, not its role on the page: the walker reads no class hint from it,
-// and the pre-scan drops it.
+// and the pre-scan drops it. Role ids have at most two separators
+// ("related-posts", "sidebar-left-widget"); four words and more are a title.
 inline bool is_heading_slug(std::string_view id) {
   int separators = 0;
   for (char c : id) separators += c == '-' || c == '_';

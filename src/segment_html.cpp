@@ -291,7 +291,7 @@ class HtmlWalker {
     std::string hints;
     for (const char* name : {"class", "id", "role"}) {
       const char* v = attr(el, name);
-      if (!v || (name[0] == 'i' && is_heading_slug(v))) continue;  // see html_attributes.h
+      if (!v || (std::strcmp(name, "id") == 0 && is_heading_slug(v))) continue;  // see html_attributes.h
       hints += v;
       hints += ' ';
     }
