@@ -305,7 +305,7 @@ class Classifier {
       if (started && starts_end_section(i)) {
         int section_end = i;
         while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
-        if (!article_resumes_at(section_end, last_body_before(i)) && !declared_body_follows(section_end - 1)) {
+        if (!flow_resumes_at(section_end, i) && !declared_body_follows(section_end - 1)) {
           cut(i, "after-end-section:" + end_hint_[i]);
           return;
         }
@@ -326,7 +326,7 @@ class Classifier {
         int box_end = 0;
         // HTML: the article's own text flow resuming after the box (ads and
         // asides in between) shows it too.
-        bool flow_resumes = html_ && article_resumes_at(i + 1, last_body_before(i));
+        bool flow_resumes = html_ && flow_resumes_at(i + 1, i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
@@ -393,6 +393,23 @@ class Classifier {
       if (is_paragraph(k) && end_hint_[k].empty() && !in_thread_[k] && same_flow(body_before, k)) ++paragraphs;
     }
     return paragraphs >= needed;
+  }
+
+  // The article's flow goes on at `k` after the box at `box`: seen from the
+  // last body block before the box or from the longest one (a pull quote
+  // deep in nested tables is last, the body's column holds the longest).
+  bool flow_resumes_at(int k, int box) const {
+    const int last = last_body_before(box), longest = longest_body_before(box);
+    return article_resumes_at(k, last) || (longest != last && article_resumes_at(k, longest));
+  }
+
+  int longest_body_before(int i) const {
+    int best = -1;
+    for (int k = i - 1; k >= 0; --k) {
+      if (d_[k].score > w_.keep_threshold && hard_[k].empty() && end_hint_[k].empty() &&
+          (best < 0 || f_[k].words > f_[best].words)) best = k;
+    }
+    return best;
   }
 
   int last_body_before(int i) const {
