@@ -326,6 +326,14 @@ class Classifier {
         int box_end = 0;
         // HTML: the article's own text flow resuming after the box (ads and
         // asides in between) shows it too.
+        // HTML: the header sits in an element of its own (a floated table, an
+        // aside) that the body's flow resumes after: the element is the box.
+        const ElementBox box = html_ && started ? element_box(i) : ElementBox{};
+        if (box.end > i + 1 && flow_resumes_at(box.end, i)) {
+          for (int k = box.begin; k < box.end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          i = box.end - 1;
+          continue;
+        }
         bool flow_resumes = html_ && flow_resumes_at(i + 1, i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
@@ -447,6 +455,37 @@ class Classifier {
       if (page_.segments[k].in_declared_body) return true;
     }
     return false;
+  }
+
+  // The blocks [begin, end) of the element around a header that holds none of
+  // the body before it (the body's longest block marks its column); empty when
+  // the header sits in the body's own element, the element is a page column
+  // or the article's paragraphs go on inside it.
+  struct ElementBox { int begin = 0, end = 0; };
+  ElementBox element_box(int header) const {
+    const int body = longest_body_before(header);
+    const auto& c = page_.containers;
+    int box = page_.segments[header].container;
+    if (body < 0 || box < 0 || page_.segments[body].container < 0) return {};
+    while (c[box].parent >= 0 && !contains(c[box].parent, page_.segments[body].container)) box = c[box].parent;
+    if (contains(box, page_.segments[body].container)) return {};
+    ElementBox found{header, header + 1};
+    while (found.begin - 1 > body && contains(box, page_.segments[found.begin - 1].container)) --found.begin;
+    while (found.end < n_ && contains(box, page_.segments[found.end].container)) ++found.end;
+    if (found.end - found.begin > w_.element_box_max_lines) return {};
+    // Paragraphs in a row in it: an article goes on in the element (a "Read
+    // more" expander, a blog's next post with its own related links).
+    for (int k = found.begin; k < found.end; ++k) {
+      if (paragraphs_from(k) >= w_.readalso_continue_paragraphs) return {};
+    }
+    return found;
+  }
+
+  // Container `outer` is `inner` or one of its ancestors.
+  bool contains(int outer, int inner) const {
+    const auto& c = page_.containers;
+    while (inner >= 0 && c[inner].depth > c[outer].depth) inner = c[inner].parent;
+    return inner == outer;
   }
 
   // The lines after a "read also" header that are not paragraphs (its box).

@@ -56,7 +56,7 @@ constexpr WeightField kWeightFields[] = {
     W(sandwich_min_score), W(colon_list_max_items), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
     W(heading_bonus), W(paragraph_tag_bonus),
     W(keep_threshold), W(short_words), W(short_run_min), W(region_floor), W(region_soft_floor), W(container_child_floor),
-    W(table_cell_max_words), W(table_min_columns), W(table_max_columns), W(table_min_rows), W(table_shape_agreement), W(teaser_tail_min_pairs), W(heading_run_min), W(repeated_label_min_words), W(repeated_label_max_words), W(teaser_headline_min_words), W(teaser_headline_max_words), W(teaser_lead_max_words), W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs), W(leaning_threshold_shift), W(leaning_floor_shift), W(leaning_sandwich_shift), W(end_section_resume_lines), W(end_section_resume_paragraphs), W(end_section_flow_levels),
+    W(table_cell_max_words), W(table_min_columns), W(table_max_columns), W(table_min_rows), W(table_shape_agreement), W(teaser_tail_min_pairs), W(heading_run_min), W(repeated_label_min_words), W(repeated_label_max_words), W(teaser_headline_min_words), W(teaser_headline_max_words), W(teaser_lead_max_words), W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs), W(leaning_threshold_shift), W(leaning_floor_shift), W(leaning_sandwich_shift), W(end_section_resume_lines), W(end_section_resume_paragraphs), W(end_section_flow_levels), W(element_box_max_lines),
 #undef W
 };
 
