@@ -103,7 +103,7 @@ class Classifier {
     for (int i = 0; i < n_; ++i) end_marker_[i] = is_end_marker(f_[i]) || heads_about_box(i);
     if (!html_) mark_repeated_short_lines();
     table_cell_.assign(n_, false);
-    if (!html_) mark_table_cells();
+    if (!html_) mark_table_cells(); else mark_table_rows();
   }
 
   // Text: a table flattened one cell a line (standings, results, dates) shows
@@ -132,6 +132,23 @@ class Classifier {
       int j = i;
       while (j < n_ && cell(j)) ++j;
       mark_periodic_run(i, j, numeric);
+      i = j;
+    }
+  }
+
+  // HTML: table_min_rows or more data rows in a row (the walker joined each
+  // row's cells), not mostly links, are a table like text mode's.
+  void mark_table_rows() {
+    auto row = [&](int i) {
+      return page_.segments[i].table_row && f_[i].link_density < w_.table_row_max_link_density;
+    };
+    for (int i = 0; i < n_;) {
+      if (!row(i)) { ++i; continue; }
+      int j = i;
+      while (j < n_ && row(j)) ++j;
+      if (j - i >= w_.table_min_rows) {
+        for (int k = i; k < j; ++k) table_cell_[k] = true;
+      }
       i = j;
     }
   }
@@ -573,12 +590,18 @@ class Classifier {
       bool next_to_body = (i > region_.begin && prose_near(i - 1, -1)) || (j < region_.end && prose_near(j, +1));
       if (next_to_body) {
         for (int k = i; k < j; ++k) {
+          if (in_box(k)) continue;  // a table inside a box goes with the box
           d_[k].keep = true;
           d_[k].rule = "table-cell";
         }
       }
       i = j;
     }
+  }
+
+  // Inside a "read also" box or a related/tags section within the article.
+  bool in_box(int i) const {
+    return hard_[i].rfind("read-also-box:", 0) == 0 || hard_[i].rfind("box-in-article:", 0) == 0;
   }
 
   // A kept prose line within two lines of `from`, looking in direction `step`.

@@ -20,6 +20,7 @@ struct Segment {
   bool in_article = false;   // inside <article>, <main> or itemprop=articleBody
   bool in_caption = false;   // inside <figcaption> or a caption/credit class
   bool is_paragraph_tag = false;  // the block element is a <p>
+  bool table_row = false;    // a data table's row, its cells joined (kind "td")
   int container = -1;        // index into Page::containers of the enclosing block element
   bool separated_before = false;  // text input: a blank line precedes it
   // HTML with a JSON-LD articleBody: the block's text is part of it, or (only

@@ -27,6 +27,12 @@ namespace {
 // Deeper trees than this are walked as flat text: Gumbo can build them from
 // misnested markup even after the nesting cap, and recursion must stay bounded.
 constexpr int kMaxWalkDepth = 400;
+// A data table's cell holds a name, a number, a short label: more words than
+// this make it a layout table's column of text.
+constexpr int kDataCellMaxWords = 25;
+// Inline elements nested deeper than this in a cell (<a><b><span>...) are
+// not a data cell's; it also bounds the check's recursion.
+constexpr int kDataCellMaxDepth = 8;
 // Open elements allowed by the byte-level nesting cap before Gumbo.
 constexpr int kMaxNesting = 256;
 
@@ -153,6 +159,7 @@ struct Owner {
   bool in_caption = false;
   int container = -1;
   int pre_depth = 0;
+  bool table_row = false;
 };
 
 class HtmlWalker {
@@ -252,6 +259,7 @@ class HtmlWalker {
     if (math) add_text(" ", owner);
     if (depth > kMaxWalkDepth) { add_text(text_of(node), owner); return; }
 
+    if (el.tag == GUMBO_TAG_TR && is_data_row(el)) { walk_data_row(el, owner, depth); return; }
     const bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
     if (link) ++link_depth_;
     if (is_block_tag(el.tag)) {  // only blocks change the owner: no copy for the others
@@ -265,6 +273,66 @@ class HtmlWalker {
     }
     if (link) --link_depth_;
     if (math) add_text(" ", owner);
+  }
+
+  // A row of a data table (standings, prices, a timetable): two or more
+  // cells of a few words of inline text each, one line of output like the
+  // row on screen. Cells holding blocks, line breaks or longer text belong
+  // to a layout table and stay blocks of their own.
+  bool is_data_row(const GumboElement& row) const {
+    int cells = 0;
+    for (unsigned i = 0; i < row.children.length; ++i) {
+      const GumboNode* kid = static_cast<const GumboNode*>(row.children.data[i]);
+      if (kid->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboTag tag = kid->v.element.tag;
+      if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return false;
+      int words = 0;
+      if (!inline_only(kid, 0, &words) || words > kDataCellMaxWords) return false;
+      ++cells;
+    }
+    return cells >= 2;
+  }
+
+  // Only text and inline elements under `node`; counts its words.
+  static bool inline_only(const GumboNode* node, int depth, int* words) {
+    if (node->type == GUMBO_NODE_TEXT) { *words += count_words(node->v.text.text); return true; }
+    if (node->type != GUMBO_NODE_ELEMENT) return true;
+    const GumboElement& el = node->v.element;
+    if (is_skipped_tag(el.tag) || is_hidden(el)) return true;  // never shown: the walk skips it too
+    if (depth > 0 && (is_block_tag(el.tag) || el.tag == GUMBO_TAG_BR || el.tag == GUMBO_TAG_TABLE)) return false;
+    if (depth > kDataCellMaxDepth) return false;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      if (!inline_only(static_cast<const GumboNode*>(el.children.data[i]), depth + 1, words)) return false;
+    }
+    return true;
+  }
+
+  static int count_words(std::string_view text) {
+    int words = 0;
+    bool in_word = false;
+    for (char c : text) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return words;
+  }
+
+  // The row is the block (kind "td", as a cell would be); its cells are
+  // walked as inline text with a space between them.
+  void walk_data_row(const GumboElement& row, const Owner& owner, int depth) {
+    flush(owner);
+    Owner inner = owner;
+    enter_block(row, inner);
+    inner.kind = "td";
+    inner.table_row = true;
+    for (unsigned i = 0; i < row.children.length; ++i) {
+      const GumboNode* cell = static_cast<const GumboNode*>(row.children.data[i]);
+      if (cell->type != GUMBO_NODE_ELEMENT || is_hidden(cell->v.element)) continue;
+      add_text(" ", inner);
+      walk_children(cell->v.element.children, inner, depth + 1);
+    }
+    flush(inner);
   }
 
   // <annotation> in MathML holds the formula's source (TeX) for machines.
@@ -369,6 +437,7 @@ class HtmlWalker {
       seg.in_article = o.in_article;
       seg.in_caption = o.in_caption;
       seg.container = o.container;
+      seg.table_row = o.table_row;
       if (!seg.text.empty()) {
         if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
         page_.segments.push_back(std::move(seg));
