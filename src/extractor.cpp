@@ -43,19 +43,24 @@ bool choose_html(InputType type, std::string_view text) {
 }
 
 // HTML pages repeat their headline as an <h1>: it goes to Result::title
-// (printed with --title), not into the body.
+// (printed with --title), not into the body. So does a block of any kind that
+// is the headline or the page's <title> word for word ("Headline | Site").
 void drop_title_heading(const std::string& title, const internal::Page& page,
                         std::vector<Block>& blocks) {
   if (title.empty()) return;
-  std::string title_key = internal::fold_key(title);
+  const std::string title_key = internal::fold_key(title);
+  const std::string document_key = internal::fold_key(page.document_title);
+  bool heading_dropped = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& seg = page.segments[i];
-    if (seg.kind != "h" || seg.heading_level > 2) continue;
-    std::string key = internal::fold_key(blocks[i].text);
-    if (!key.empty() && (key == title_key || title_key.find(key) != std::string::npos)) {
+    const std::string key = internal::fold_key(blocks[i].text);
+    if (key.empty()) continue;
+    const bool heading = !heading_dropped && seg.kind == "h" && seg.heading_level <= 2 &&
+                         title_key.find(key) != std::string::npos;
+    if (heading || key == title_key || key == document_key) {
+      heading_dropped |= heading;
       blocks[i].keep = false;
       blocks[i].rule = "title";
-      return;
     }
   }
 }

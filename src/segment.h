@@ -39,6 +39,7 @@ struct Page {
   std::vector<Segment> segments;
   std::vector<Container> containers;
   std::string title, url, site_name, date, author;
+  std::string document_title;  // HTML: the <title> element's text ("Headline | Site")
   std::string declared_body;   // JSON-LD articleBody, when the page states one
 };
 

@@ -450,6 +450,7 @@ class HtmlWalker {
   }
 
  public:
+  const std::string& document_title() const { return html_title_; }
   std::string chosen_title() const {
     if (!og_title_.empty()) return og_title_;
     if (!json_ld_.headline.empty()) return collapse_whitespace(json_ld_.headline);
@@ -492,6 +493,7 @@ Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clo
     HtmlWalker walker(lexicon, page);
     walker.walk_document(output->document);
     page.title = walker.chosen_title();
+    page.document_title = walker.document_title();
     const JsonLd& ld = walker.json_ld_;
     if (page.date.empty()) page.date = ld.date_published;
     if (page.author.empty()) page.author = ld.author;
