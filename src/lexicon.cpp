@@ -288,6 +288,8 @@ void Lexicon::load_hints(std::string_view data) {
     auto [weight, hint] = split_first_word(line);
     if (weight == "end") { end_hints_.insert(std::string(hint)); return; }
     if (weight == "thread") { thread_hints_.insert(std::string(hint)); return; }
+    if (weight == "post-marker") { post_markers_.emplace_back(hint); return; }
+    if (weight == "post-taxonomy") { post_taxonomy_.emplace_back(hint); return; }
     hints_[std::string(hint)] = std::atoi(std::string(weight).c_str());
   });
 }
@@ -414,6 +416,24 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
   return best;
 }
 
+// "tag-politics" in a class attribute that also holds a post marker
+// ("hentry", "type-post"): WordPress's post_class() names the post's own
+// topics on its wrapper, which is no tag box. `attribute` is lower case.
+bool Lexicon::names_post_topic(std::string_view attribute, std::string_view name) const {
+  bool taxonomy = false;
+  for (const std::string& prefix : post_taxonomy_) {
+    taxonomy |= name.size() > prefix.size() && name.substr(0, prefix.size()) == prefix;
+  }
+  if (!taxonomy) return false;
+  for (const std::string& marker : post_markers_) {
+    for (std::size_t at = attribute.find(marker); at != std::string_view::npos; at = attribute.find(marker, at + 1)) {
+      const std::size_t end = at + marker.size();
+      if ((at == 0 || attribute[at - 1] == ' ') && (end == attribute.size() || attribute[end] == ' ')) return true;
+    }
+  }
+  return false;
+}
+
 int Lexicon::class_hint(std::string_view attribute, std::string* matched) const {
   int total = 0;
   std::string lower;
@@ -446,6 +466,7 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
     start = sp + 1;
     if (token.empty()) continue;
     if (hint_weights_.find(token)) { lookup(token, false); continue; }
+    if (names_post_topic(all, token)) continue;
     std::size_t ps = 0;
     while (ps < token.size()) {
       std::size_t sep = token.find_first_of("-_", ps);

@@ -356,25 +356,23 @@ class HtmlWalker {
       inner.heading_level = heading_level(el.tag);
       inner.is_p = el.tag == GUMBO_TAG_P;
     }
-    std::string hints;
+    // Each attribute is matched on its own, as the pre-scan does.
+    std::string matched;
+    int h = 0;
+    const bool hinted_element = el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML;
     for (const char* name : {"class", "id", "role"}) {
       const char* v = attr(el, name);
-      if (!v || (std::strcmp(name, "id") == 0 && is_heading_slug(v))) continue;  // see html_attributes.h
-      hints += v;
-      hints += ' ';
+      if (!v || !hinted_element || (std::strcmp(name, "id") == 0 && is_heading_slug(v))) continue;  // see html_attributes.h
+      h += lexicon_.class_hint(v, &matched);
     }
-    if (is_hinting_tag(el.tag)) hints += gumbo_normalized_tagname(el.tag);
-    if (el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_HTML && !hints.empty()) {
-      std::string matched;
-      int h = lexicon_.class_hint(hints, &matched);
-      if (matched.find("caption") != std::string::npos || matched.find("credit") != std::string::npos) {
-        inner.in_caption = true;
-      }
-      if (h != 0) {
-        (h > 0 ? inner.hint_pos : inner.hint_neg) += h;
-        if (!inner.hint_names.empty()) inner.hint_names += ' ';
-        inner.hint_names += matched;
-      }
+    if (is_hinting_tag(el.tag) && hinted_element) h += lexicon_.class_hint(gumbo_normalized_tagname(el.tag), &matched);
+    if (matched.find("caption") != std::string::npos || matched.find("credit") != std::string::npos) {
+      inner.in_caption = true;
+    }
+    if (h != 0) {
+      (h > 0 ? inner.hint_pos : inner.hint_neg) += h;
+      if (!inner.hint_names.empty()) inner.hint_names += ' ';
+      inner.hint_names += matched;
     }
     if (el.tag == GUMBO_TAG_FIGCAPTION) inner.in_caption = true;
     const char* itemprop = attr(el, "itemprop");

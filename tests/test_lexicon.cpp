@@ -80,3 +80,13 @@ TEST(Lexicon, ClassHintsAddUpAndPrefixMatchLongHints) {
   EXPECT_GT(lex.class_hint("article-body", nullptr), 0);
   EXPECT_EQ(lex.class_hint("address", nullptr), 0);  // "ad" must not match by prefix
 }
+
+TEST(Lexicon, PostClassTopicsAreNoTagBox) {
+  Lexicon lex;
+  EXPECT_LT(lex.class_hint("tag-cloud", nullptr), 0);
+  EXPECT_LT(lex.class_hint("entry-tags tag-links", nullptr), 0);
+  // WordPress's post wrapper lists the post's own tags and categories.
+  EXPECT_EQ(lex.class_hint("post-7 hentry tag-politics category-news", nullptr),
+            lex.class_hint("post-7 hentry", nullptr));
+  EXPECT_EQ(lex.class_hint("type-post tag-elections", nullptr), lex.class_hint("type-post", nullptr));
+}
