@@ -288,6 +288,7 @@ void Lexicon::load_hints(std::string_view data) {
     auto [weight, hint] = split_first_word(line);
     if (weight == "end") { end_hints_.insert(std::string(hint)); return; }
     if (weight == "thread") { thread_hints_.insert(std::string(hint)); return; }
+    if (weight == "builder-prefix") { builder_prefixes_.emplace_back(hint); return; }
     if (weight == "post-marker") { post_markers_.emplace_back(hint); return; }
     if (weight == "post-taxonomy") { post_taxonomy_.emplace_back(hint); return; }
     hints_[std::string(hint)] = std::atoi(std::string(weight).c_str());
@@ -434,6 +435,16 @@ bool Lexicon::names_post_topic(std::string_view attribute, std::string_view name
   return false;
 }
 
+// A page builder names every block of the page "<builder prefix>-<kind>"
+// ("elementor-widget-container", "elementor-widget-theme-post-content"):
+// only the kind can hint.
+std::string_view Lexicon::without_builder_prefix(std::string_view name) const {
+  for (const std::string& prefix : builder_prefixes_) {
+    if (name.substr(0, prefix.size()) == prefix) return name.substr(prefix.size());
+  }
+  return name;
+}
+
 int Lexicon::class_hint(std::string_view attribute, std::string* matched) const {
   int total = 0;
   std::string lower;
@@ -467,6 +478,7 @@ int Lexicon::class_hint(std::string_view attribute, std::string* matched) const 
     if (token.empty()) continue;
     if (hint_weights_.find(token)) { lookup(token, false); continue; }
     if (names_post_topic(all, token)) continue;
+    token = without_builder_prefix(token);
     std::size_t ps = 0;
     while (ps < token.size()) {
       std::size_t sep = token.find_first_of("-_", ps);

@@ -159,9 +159,11 @@ class Lexicon {
   std::unordered_set<std::string> credit_words_;     // see is_credit_word
   std::unordered_set<std::string> end_hints_;     // hints that mark end sections
   std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
+  std::vector<std::string> builder_prefixes_;      // page builders' class-name prefixes, stripped ("elementor-widget")
   std::vector<std::string> post_markers_;          // class names of a CMS's post wrapper ("hentry")
   std::vector<std::string> post_taxonomy_;         // its class-name prefixes that list the post's topics ("tag-")
   bool names_post_topic(std::string_view attribute, std::string_view name) const;
+  std::string_view without_builder_prefix(std::string_view name) const;
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
 

@@ -90,3 +90,10 @@ TEST(Lexicon, PostClassTopicsAreNoTagBox) {
             lex.class_hint("post-7 hentry", nullptr));
   EXPECT_EQ(lex.class_hint("type-post tag-elections", nullptr), lex.class_hint("type-post", nullptr));
 }
+
+TEST(Lexicon, PageBuilderPrefixIsNoHint) {
+  Lexicon lex;
+  EXPECT_LT(lex.class_hint("widget widget_recent_entries", nullptr), 0);  // a sidebar's widget
+  EXPECT_EQ(lex.class_hint("elementor-widget-container", nullptr), 0);
+  EXPECT_LT(lex.class_hint("elementor-widget-share-buttons", nullptr), 0);  // the kind still hints
+}
