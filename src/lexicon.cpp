@@ -358,6 +358,26 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
   return match_phrase(line, line_words, original, words);
 }
 
+// "12 thoughts on “Title”", "3 responses to ...": a count, then an end
+// prefix phrase (a comment thread's heading). Only end phrases: "3 by 4"
+// is no byline.
+template <typename Consider>
+void Lexicon::match_counted_end_prefix(std::string_view line, std::span<const KeyWord> line_words, int words,
+                                       Consider&& consider) const {
+  if (line_words.size() < 3 || words > weights_.end_prefix_short_max_words) return;
+  const std::string_view count = line.substr(line_words[0].offset, line_words[0].length);
+  if (count.find_first_not_of("0123456789") != std::string_view::npos || !line_words[1].starts_prefix_phrase) return;
+  const std::string_view rest = line.substr(line_words[1].offset);
+  const std::vector<uint32_t>* candidates = prefix_by_first_word_.find(rest.substr(0, line_words[1].length));
+  if (!candidates) return;
+  for (uint32_t i : *candidates) {
+    const Phrase& p = prefix_phrases_[i];
+    if (p.role == PhraseRole::kEnd && !p.needs_colon && starts_with_words(rest, p.key)) {
+      consider(p, rest.size() > p.key.size());
+    }
+  }
+}
+
 PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> line_words,
                                 std::string_view original, int words) const {
   PhraseHit best;
@@ -388,6 +408,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
     if (p.needs_colon && !colon_after_words(original, p.key_words)) continue;
     consider(p, line.size() > p.key.size());
   }
+  match_counted_end_prefix(line, line_words, words, consider);
   if (words <= w.contains_max_words) {
     // A phrase found at word boundaries starts at a word of the line.
     thread_local std::vector<uint32_t> found;

@@ -164,6 +164,9 @@ class Lexicon {
   std::vector<std::string> post_taxonomy_;         // its class-name prefixes that list the post's topics ("tag-")
   bool names_post_topic(std::string_view attribute, std::string_view name) const;
   std::string_view without_builder_prefix(std::string_view name) const;
+  template <typename Consider>
+  void match_counted_end_prefix(std::string_view line, std::span<const KeyWord> line_words, int words,
+                                Consider&& consider) const;
   std::unordered_map<std::string, bool> date_words_;  // word -> strong
   std::vector<std::string> unknown_weights_;
 

@@ -97,3 +97,12 @@ TEST(Lexicon, PageBuilderPrefixIsNoHint) {
   EXPECT_EQ(lex.class_hint("elementor-widget-container", nullptr), 0);
   EXPECT_LT(lex.class_hint("elementor-widget-share-buttons", nullptr), 0);  // the kind still hints
 }
+
+TEST(Lexicon, CountedCommentHeadingEndsTheArticle) {
+  Lexicon lex;
+  EXPECT_EQ(lex.match_phrase("12 thoughts on why i stopped digging", "12 thoughts on why I stopped digging", 7).role,
+            PhraseRole::kEnd);
+  EXPECT_EQ(lex.match_phrase("one response to the plan", "One response to the plan", 5).role, PhraseRole::kEnd);
+  // A count before a chrome prefix is no byline.
+  EXPECT_NE(lex.match_phrase("3 by 4 metres", "3 by 4 metres", 4).role, PhraseRole::kChrome);
+}
