@@ -33,6 +33,7 @@
 #include <cstring>
 #include <memory>
 
+#include "byte_runs.h"
 #include "nfc_inert.h"
 
 namespace winnow::internal {
@@ -162,19 +163,7 @@ inline __attribute__((always_inline)) Utf8Step utf8_step(const unsigned char* p,
 bool is_valid_utf8(std::string_view s) {
   auto p = reinterpret_cast<const unsigned char*>(s.data());
   const auto end = p + s.size();
-  while (p < end) {
-    if (end - p >= 8) {  // skip ASCII eight bytes at a time
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        p += 8;
-        continue;
-      }
-    }
-    if (*p < 0x80) {
-      ++p;
-      continue;
-    }
+  while ((p = skip_ascii(p, end)) < end) {
     Utf8Step st = utf8_step(p, end);
     if (st.cp < 0) return false;
     p += st.len;
@@ -218,15 +207,6 @@ constexpr std::array<uint8_t, 256> make_byte_classes() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = make_byte_classes();
 
-// True when all eight bytes of w are printable ASCII (0x20..0x7E).
-bool all_printable_ascii(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const uint64_t below_space = (w - kOnes * 0x20) & ~w;  // high bit set where byte < 0x20
-  const uint64_t x = w ^ (kOnes * 0x7F);
-  const uint64_t del = (x - kOnes) & ~x;                 // high bit set where byte == 0x7F
-  return ((w | below_space | del) & kHigh) == 0;
-}
-
 // Does this decoded non-ASCII character need rewriting (invalid, C1
 // control, BOM/ZWNBSP, zero-width space)?
 bool needs_rewrite(int32_t cp) { return cp <= 0x9F || cp == 0xFEFF || cp == 0x200B; }
@@ -239,7 +219,8 @@ void rewrite_char(int32_t cp, std::string& out) {
 // One linear pass over possibly invalid UTF-8; see the file comment. Fed in
 // chunks that each hold whole characters (or invalid bytes): all of a UTF-8
 // input at once, or the converter's output piece by piece. Bytes that need no
-// change are copied in runs; printable ASCII is skipped eight bytes at a time.
+// change are copied in runs; plain text is skipped sixteen bytes at a time
+// (byte_runs.h).
 class TextCleaner {
  public:
   explicit TextCleaner(size_t expected_size) { out_.reserve(expected_size); }
@@ -251,20 +232,9 @@ class TextCleaner {
     lf_after_cr_ = false;
     const unsigned char* run = p;  // start of the bytes to copy unchanged
     auto flush = [&] { out_.append(reinterpret_cast<const char*>(run), size_t(p - run)); };
-    while (p < end) {
-      if (end - p >= 8) {
-        uint64_t w;
-        std::memcpy(&w, p, 8);
-        if (all_printable_ascii(w)) {
-          p += 8;
-          continue;
-        }
-      }
+    // Plain text (printable ASCII, tab, LF) is copied as is, in runs.
+    while ((p = skip_plain_text(p, end)) < end) {
       const uint8_t cls = kByteClass[*p];
-      if (cls == kPlain) {
-        ++p;
-        continue;
-      }
       if (cls == kMulti) {
         const Utf8Step st = utf8_step(p, end);
         if (!needs_rewrite(st.cp)) {

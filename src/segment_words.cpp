@@ -18,6 +18,7 @@
 
 #include <unicode/uchar.h>
 
+#include "ascii_masks.h"
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -126,35 +127,25 @@ class Walk {
  public:
   Walk(std::string_view text, char* key, std::vector<KeyWord>& words) : s_(text), key_(key), words_(words) {}
 
-  // Returns the key's length.
-  size_t run(TextCounts& counts) {
+  // Returns the key's length. `blocks`: take sixteen ASCII bytes at a time
+  // (ascii_block) where the text has them; false walks byte by byte, the
+  // reference the tests hold the block path to.
+  size_t run(TextCounts& counts, bool blocks) {
     const size_t n = s_.size();
     size_t i = 0;
-    while (i < n) {
-      const unsigned char b = static_cast<unsigned char>(s_[i]);
-      if (b >= 0x80) {
-        i = code_point(i);
+#if defined(__SSE2__)
+    while (blocks && n - i >= 16) {
+      if (is_ascii_block(i)) {
+        ascii_block(i);
+        i += 16;
         continue;
       }
-      const uint8_t cls = kAsciiClass[b];
-      if (cls & kWordChar) {
-        i = ascii_word_run(i);
-        continue;
-      }
-      ++i;
-      ++c_.chars;
-      pending_space_ = true;
-      in_word_ = false;
-      if (cls & kSpace) {
-        if (b == ' ') end_token(i - 1);
-        continue;
-      }
-      ++c_.non_space;
-      ++c_.symbols;  // ASCII punctuation and symbols: neither letters nor tatweel
-      if (!(cls & kClosing)) c_.last = b;
-      if (b == ',') ++c_.commas;
-      if (b == '/') token_slash_ = true;
+      // A block with a longer character: byte by byte to its end (a step
+      // may go further, through a character or a run of letters).
+      for (const size_t block_end = i + 16; i < block_end;) i = step(i);
     }
+#endif
+    while (i < n) i = step(i);
     end_token(n);
     if (k_ > word_start_) end_word();
     if (spaceless_) c_.words = count_words(s_);  // ICU's word breaks
@@ -163,6 +154,102 @@ class Walk {
   }
 
  private:
+  // One step of the byte walk at s_[i]: a code point, a run of ASCII
+  // letters and digits, or one other ASCII byte. Returns where the next
+  // step starts.
+  size_t step(size_t i) {
+    const unsigned char b = static_cast<unsigned char>(s_[i]);
+    if (b >= 0x80) return code_point(i);
+    const uint8_t cls = kAsciiClass[b];
+    if (cls & kWordChar) return ascii_word_run(i);
+    ++c_.chars;
+    pending_space_ = true;
+    in_word_ = false;
+    if (cls & kSpace) {
+      if (b == ' ') end_token(i);
+      return i + 1;
+    }
+    ++c_.non_space;
+    ++c_.symbols;  // ASCII punctuation and symbols: neither letters nor tatweel
+    if (!(cls & kClosing)) c_.last = b;
+    if (b == ',') ++c_.commas;
+    if (b == '/') token_slash_ = true;
+    return i + 1;
+  }
+
+#if defined(__SSE2__)
+  bool is_ascii_block(size_t i) const { return is_ascii16(bytes_at(i)); }
+
+  // Sixteen ASCII bytes at s_[i]: what sixteen step() calls would do, from
+  // the bytes' masks. Only the runs of letters and digits (words) and the
+  // blanks of tokens that may be URLs, handles or hashtags take a loop.
+  void ascii_block(size_t i) {
+    const unsigned char* p = bytes_at(i);
+    const AsciiMasks m = ascii_masks_sse2(p);
+    c_.chars += 16;
+    c_.non_space += 16 - popcount16(m.space);
+    c_.symbols += popcount16(~(m.word | m.space) & 0xFFFF) + popcount16(m.digit);  // digits count as symbols
+    c_.commas += popcount16(m.comma);
+    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
+    // A word starts at a word byte after a non-word one (or after the
+    // previous block's, carried by in_word_).
+    c_.words += popcount16(m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u)));
+    in_word_ = (m.word >> 15) & 1;
+    block_tokens(i, m);
+    block_words(i, m.word);
+  }
+
+  // The block's runs of letters and digits, lower-cased into the key.
+  void block_words(size_t i, uint32_t word) {
+    for (uint32_t rest = word; rest != 0;) {
+      const int start = __builtin_ctz(rest);
+      const int length = __builtin_ctz(~(word >> start));  // to the first non-word byte, or the block's end
+      if (start > 0) pending_space_ = true;  // a non-word byte of this block comes before the run
+      begin_key_char();
+      copy_lowered(i + start, length);
+      rest &= start + length >= 16 ? 0u : ~0u << (start + length);
+    }
+    if (!(word & 0x8000)) pending_space_ = true;  // the block ends with a non-word byte
+  }
+
+  // `length` (<= 16) letters and digits at s_[i], lower-cased into the key:
+  // OR-ing 0x20 lower-cases a letter and leaves a digit as it is. Sixteen
+  // bytes are stored (the key has room); sixteen read when the text has them.
+  void copy_lowered(size_t i, int length) {
+    char* out = key_ + k_;
+    if (s_.size() - i >= 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_at(i)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(bytes, _mm_set1_epi8(0x20)));
+    } else {
+      for (int k = 0; k < length; ++k) out[k] = static_cast<char>(s_[i + k] | 0x20);
+    }
+    k_ += static_cast<size_t>(length);
+  }
+
+  // The tokens ending at the block's blanks. Most hold no '/' and start
+  // with no w, @ or #: nothing to count, only where the last one ends.
+  void block_tokens(size_t i, const AsciiMasks& m) {
+    const uint32_t token_starts = ((m.blank << 1) & 0xFFFF) | (token_start_ == i ? 1u : 0u);
+    const bool carried_social = token_start_ < i && is_social_start(s_[token_start_]);
+    if (!token_slash_ && !m.slash && !(m.social & token_starts) && !carried_social) {
+      if (m.blank) token_start_ = i + 32 - static_cast<size_t>(__builtin_clz(m.blank));
+      return;
+    }
+    uint32_t before = 0;  // the bits up to the last blank handled
+    for (uint32_t blanks = m.blank; blanks != 0; blanks &= blanks - 1) {
+      const int at = __builtin_ctz(blanks);
+      if (m.slash & ~before & ((1u << at) - 1)) token_slash_ = true;
+      end_token(i + static_cast<size_t>(at));
+      before = (2u << at) - 1;
+    }
+    if (m.slash & ~before) token_slash_ = true;
+  }
+
+  static bool is_social_start(char c) { return c == 'w' || c == '@' || c == '#'; }
+
+  const unsigned char* bytes_at(size_t i) const { return reinterpret_cast<const unsigned char*>(s_.data()) + i; }
+#endif
+
   // fold_key's space between words, written before the next word character.
   void begin_key_char() {
     if (!pending_space_) return;
@@ -343,13 +430,13 @@ void PageWords::scan(const Page& page, const Lexicon& lexicon) {
   for (const Segment& seg : page.segments) add(seg.text, lexicon);
 }
 
-void PageWords::add(std::string_view text, const Lexicon& lexicon) {
+void PageWords::add(std::string_view text, const Lexicon& lexicon, bool by_blocks) {
   const size_t room = keys_used_ + 2 * text.size() + 16;
   if (keys_.size() < room) keys_.resize(std::max(room, 2 * keys_.size()));
   Entry e;
   e.key_offset = keys_used_;
   e.first_word = words_.size();
-  e.key_length = Walk(text, keys_.data() + keys_used_, words_).run(e.counts);
+  e.key_length = Walk(text, keys_.data() + keys_used_, words_).run(e.counts, by_blocks);
   e.word_count = words_.size() - e.first_word;
   look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
                 std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);

@@ -43,8 +43,9 @@ class PageWords {
  public:
   // Replaces the contents with the words of `page`'s segments.
   void scan(const Page& page, const Lexicon& lexicon);
-  // Appends the words of one text.
-  void add(std::string_view text, const Lexicon& lexicon);
+  // Appends the words of one text. `by_blocks` false: the walk goes byte by
+  // byte, never sixteen ASCII bytes at once (the reference for the tests).
+  void add(std::string_view text, const Lexicon& lexicon, bool by_blocks = true);
   void clear();
   // Frees the buffers when a large document grew them past a few MiB: a
   // thread keeps across documents only what typical pages need.

@@ -54,6 +54,41 @@ ReadDocument read_capped(InputStream& stream, std::size_t max_bytes, std::size_t
   return result;
 }
 
+// A plain (not gzip) regular file of `size` bytes read straight into the
+// document: no stream buffer to copy through. One byte more is asked for so
+// that a file that grew since fstat is still read whole (and then checked
+// against the limit). Returns false when the file starts with gzip's magic
+// number: the stream path inflates it.
+bool read_plain_file(int fd, std::size_t size, std::size_t max_bytes, ReadDocument& result) {
+  std::string& bytes = result.bytes;
+  bytes.resize(size + 1);
+  std::size_t used = 0;
+  while (true) {
+    if (used == bytes.size()) {
+      if (used > max_bytes) break;
+      bytes.resize(std::min(max_bytes == static_cast<std::size_t>(-1) ? max_bytes : max_bytes + 1, 2 * used));
+    }
+    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      result = failure(std::string("read error: ") + std::strerror(errno));
+      return true;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+    if (used >= 2 && used - static_cast<std::size_t>(got) < 2 &&
+        static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b)
+      return false;  // gzip: the caller starts over with the stream
+  }
+  if (used > max_bytes) {
+    result = failure(over_limit(max_bytes));
+    return true;
+  }
+  bytes.resize(used);
+  result.ok = true;
+  return true;
+}
+
 }  // namespace
 
 ReadDocument read_document(const std::string& path, std::size_t max_bytes) {
@@ -68,10 +103,17 @@ ReadDocument read_document(const std::string& path, std::size_t max_bytes) {
   } else if (static_cast<std::size_t>(info.st_size) > max_bytes && !starts_with_gzip_magic(fd)) {
     result = failure("input is " + std::to_string(info.st_size) + " bytes, over the --max-bytes limit of " +
                      std::to_string(max_bytes));
-  } else {
-    InputStream stream(fd);
-    result = read_capped(stream, max_bytes, static_cast<std::size_t>(info.st_size));
+  } else if (static_cast<std::size_t>(info.st_size) > max_bytes ||
+             !read_plain_file(fd, static_cast<std::size_t>(info.st_size), max_bytes, result)) {
+    result = ReadDocument();
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+      result = failure(std::strerror(errno));
+    } else {
+      InputStream stream(fd);
+      result = read_capped(stream, max_bytes, static_cast<std::size_t>(info.st_size));
+    }
   }
+  if (result.ok) result.id = FileId{info.st_dev, info.st_ino};
   close(fd);
   return result;
 }

@@ -5,7 +5,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "batch/file_identity.h"
 
 namespace winnow::batch {
 
@@ -13,6 +16,7 @@ struct ReadDocument {
   bool ok = false;
   std::string bytes;  // the (decompressed) document
   std::string error;  // when !ok
+  std::optional<FileId> id;  // read_document: the file read (from fstat, no second stat by path)
 };
 
 ReadDocument read_document(const std::string& path, std::size_t max_bytes);

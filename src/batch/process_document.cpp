@@ -14,6 +14,7 @@ struct LoadedDocument {
   RecordIdentity identity;
   std::string group;
   std::string error;
+  std::optional<FileId> file_id;  // of a document read from a file
 };
 
 LoadedDocument load(const DocJob& job, const DocumentSettings& settings) {
@@ -40,6 +41,7 @@ LoadedDocument load(const DocJob& job, const DocumentSettings& settings) {
   loaded.ok = read.ok;
   loaded.error = std::move(read.error);
   loaded.bytes = std::move(read.bytes);
+  loaded.file_id = read.id;
   return loaded;
 }
 
@@ -127,7 +129,7 @@ DocOutcome process_document(const DocJob& job, const DocumentSettings& settings,
   outcome.output_bytes = outcome.pending_output.size();
   outcome.output_dir = job.output_dir;
   outcome.output_name = job.output_name;
-  outcome.input_id = file_id_of(job.source_path);
+  outcome.input_id = loaded.file_id;
   if (settings.explain && settings.format != "json")
     outcome.stream_text = "== " + job.name + "\n" + render_explain(result);
   return outcome;

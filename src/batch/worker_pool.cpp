@@ -212,6 +212,9 @@ std::optional<DocOutcome> WorkerPool::next(std::chrono::milliseconds wait) {
   };
   skip_cancelled();
   auto ready = [&] { return state_->finished.count(state_->next_out) != 0; };
+  // A poll (wait 0) that finds nothing returns at once: wait_for would still
+  // make a futex call, and the batch polls once per document it submits.
+  if (wait.count() <= 0 && !ready()) return std::nullopt;
   if (!state_->outcome_ready.wait_for(lock, wait, ready)) return std::nullopt;
   auto node = state_->finished.extract(state_->next_out);
   ++state_->next_out;
