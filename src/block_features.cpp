@@ -94,6 +94,30 @@ bool capitalized_after_words(std::string_view s, int n) {
   return capitalized > 0;
 }
 
+// An author's bio: a capitalised name of at most bio_name_max_words words, a
+// bio verb, then a job within bio_role_reach words ("Phil Helsel is a
+// reporter for NBC News.", "Jana Keller ist Redakteurin im Ressort ...").
+// First person counts too ("I am a writer, journalist, ...").
+bool reads_like_author_bio(std::string_view s, const SegmentWords& words, const Lexicon& lexicon) {
+  const Weights& w = lexicon.weights();
+  const int count = static_cast<int>(words.size());
+  std::size_t first = 0;
+  while (first < s.size() && s[first] == ' ') ++first;
+  if (first >= s.size()) return false;
+  std::size_t at = first;
+  if (!u_isupper(static_cast<UChar32>(next_code_point(s, at)))) return false;
+  const int name_end = std::min(count, static_cast<int>(w.bio_name_max_words) + 1);
+  for (int verb = 1; verb < name_end; ++verb) {
+    if (!lexicon.is_bio_verb(words.word(verb))) continue;
+    const int reach_end = std::min(count, verb + 1 + static_cast<int>(w.bio_role_reach));
+    for (int k = verb + 1; k < reach_end; ++k) {
+      if (lexicon.is_bio_role(words.word(k))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // A caption: the line ends with a parenthesised credit whose first word is a
 // credit word followed by ':' or '/' ("(Image: GETTY)", "(AP Photo/Alan
 // Diaz, File)", "(Foto: dpa)").
@@ -303,6 +327,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.photo_credit = word_count <= w.caption_max_words && ends_with_photo_credit(s, lexicon);
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
+  f.author_bio = word_count <= w.bio_max_words && reads_like_author_bio(s, words, lexicon);
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
   if (f.phrase.role == PhraseRole::kAbout) {
@@ -329,6 +354,7 @@ std::string describe(const Features& f) {
   if (f.teaser) out += " teaser";
   if (f.comment_header) out += " comment-header";
   if (f.about_header) out += " about-header";
+  if (f.author_bio) out += " author-bio";
   if (f.photo_credit) out += " photo-credit";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";

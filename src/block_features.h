@@ -35,6 +35,7 @@ struct Features {
   bool comment_header = false;  // "Alex on May 3, 2024 at 6:34 am said:"
   bool photo_credit = false;    // a caption ending in its credit: "... (Image: GETTY)"
   bool about_header = false;    // "About Jane Doe", "Sobre Carlos Nadalim": an author or company box
+  bool author_bio = false;      // "Phil Helsel is a reporter for NBC News.": an author's bio line
   bool teaser = false;       // "Headline WASHINGTON: lead ..." a teaser's headline glued to its lead
   double link_density = 0;   // HTML: characters inside links over all characters
   PhraseHit phrase;          // the chrome phrase the line matches, if any

@@ -199,6 +199,7 @@ class Classifier {
     keep_headline();
     fall_back_when_no_article();
     drop_repeated_neighbours();
+    drop_trailing_author_bios();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
@@ -791,6 +792,38 @@ class Classifier {
       }
       previous = i;
     }
+  }
+
+  // The article's last kept blocks are its author's bio ("Phil Helsel is a
+  // reporter for NBC News.") and the name line above it: an author box that
+  // no class or header announced. Only at the end: a story may well be about
+  // a reporter.
+  void drop_trailing_author_bios() {
+    int i = last_kept_before(n_);
+    while (i >= 0 && f_[i].author_bio) {
+      drop_as(i, "author-bio");
+      const int above = last_kept_before(i);
+      if (above >= 0 && names_bio(above, i)) drop_as(above, "author-bio");
+      i = last_kept_before(i);
+    }
+  }
+
+  // A short line without punctuation that the bio at `bio` starts with: the author's name.
+  bool names_bio(int name, int bio) const {
+    if (f_[name].words > w_.bio_name_max_words || f_[name].terminal_punct) return false;
+    const std::string& line = page_.segments[name].text;
+    const std::string_view first_word = std::string_view(line).substr(0, line.find(' '));
+    return page_.segments[bio].text.rfind(first_word, 0) == 0;
+  }
+
+  int last_kept_before(int end) const {
+    for (int k = end - 1; k >= 0; --k) if (d_[k].keep) return k;
+    return -1;
+  }
+
+  void drop_as(int i, const char* rule) {
+    d_[i].keep = false;
+    d_[i].rule = rule;
   }
 
   // Pages that are not articles (link directories, listings, tables of

@@ -24,7 +24,7 @@ struct Weights {
   double url_penalty = 0, handle_penalty = 0, hashtag_penalty = 0;
   double date_only_penalty = 0, dateline_max_words = 0, dateline_share = 0, caption_penalty = 0, breadcrumb_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
   double tweet_signature_penalty = 0, link_card_penalty = 0, teaser_penalty = 0, chrome_phrase_penalty = 0;
-  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0,
+  double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0, bio_max_words = 0, bio_name_max_words = 0, bio_role_reach = 0,
          about_header_max_link_density = 0;  // see weights.txt
   double end_prefix_max_words = 0, end_prefix_short_max_words = 0, contains_max_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
@@ -117,6 +117,10 @@ class Lexicon {
 
   // True when the folded word opens a photo credit at the end of a caption
   // ("... (Image: GETTY)", "(AP Photo/Alan Diaz)").
+  // Words of an author's bio line: the verb after the name ("is", "ist",
+  // "est") and the job ("reporter", "Redakteurin").
+  bool is_bio_verb(std::string_view folded_word) const { return bio_verbs_.count(std::string(folded_word)) > 0; }
+  bool is_bio_role(std::string_view folded_word) const { return bio_roles_.count(std::string(folded_word)) > 0; }
   bool is_credit_word(std::string_view folded_word) const {
     return credit_words_.count(std::string(folded_word)) > 0;
   }
@@ -157,6 +161,7 @@ class Lexicon {
   std::unordered_map<std::string, int> hints_;
   std::unordered_set<std::string> signature_verbs_;  // see is_signature_verb
   std::unordered_set<std::string> credit_words_;     // see is_credit_word
+  std::unordered_set<std::string> bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
   std::unordered_set<std::string> end_hints_;     // hints that mark end sections
   std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
   std::vector<std::string> builder_prefixes_;      // page builders' class-name prefixes, stripped ("elementor-widget")
