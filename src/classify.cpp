@@ -200,6 +200,7 @@ class Classifier {
     fall_back_when_no_article();
     drop_repeated_neighbours();
     drop_trailing_author_bios();
+    drop_linked_headlines();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
@@ -791,6 +792,20 @@ class Classifier {
         continue;
       }
       previous = i;
+    }
+  }
+
+  // HTML: a paragraph that is one link of a headline's length and no
+  // sentence ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'") points
+  // to another story. Decided after the region search, where such lines
+  // between two posts of a blog page must not split it.
+  void drop_linked_headlines() {
+    if (!html_) return;
+    for (int i = 0; i < n_; ++i) {
+      if (d_[i].keep && page_.segments[i].is_paragraph_tag && !f_[i].terminal_punct &&
+          f_[i].link_density >= w_.linked_headline_min_link_density && f_[i].words >= w_.linked_headline_min_words) {
+        drop_as(i, "linked-headline");
+      }
     }
   }
 

@@ -50,7 +50,7 @@ constexpr WeightField kWeightFields[] = {
     W(url_penalty), W(handle_penalty), W(hashtag_penalty),
     W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
     W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
-    W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(about_header_max_link_density),
+    W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(linked_headline_min_link_density), W(linked_headline_min_words), W(about_header_max_link_density),
     W(end_prefix_max_words), W(end_prefix_short_max_words), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),
     W(sandwich_min_score), W(colon_list_max_items), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
