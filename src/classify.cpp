@@ -201,6 +201,7 @@ class Classifier {
     drop_repeated_neighbours();
     drop_trailing_author_bios();
     drop_linked_headlines();
+    drop_header_lines_before_stated_body();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
     return std::move(d_);
   }
@@ -806,6 +807,19 @@ class Classifier {
           f_[i].link_density >= w_.linked_headline_min_link_density && f_[i].words >= w_.linked_headline_min_words) {
         drop_as(i, "linked-headline");
       }
+    }
+  }
+
+  // HTML: the publisher marks the body (itemprop=articleBody); kept lines
+  // before it that are no sentence and no heading belong to the article's
+  // header: the lead photo's caption, the byline ("حسام أبو العلا - القاهرة").
+  void drop_header_lines_before_stated_body() {
+    if (!html_) return;
+    int first = 0;
+    while (first < n_ && !page_.segments[first].in_stated_body) ++first;
+    if (first == n_) return;
+    for (int i = 0; i < first; ++i) {
+      if (d_[i].keep && !f_[i].terminal_punct && page_.segments[i].kind != "h") drop_as(i, "before-stated-body");
     }
   }
 

@@ -21,6 +21,7 @@ struct Segment {
   bool in_caption = false;   // inside <figcaption> or a caption/credit class
   bool is_paragraph_tag = false;  // the block element is a <p>
   bool table_row = false;    // a data table's row, its cells joined (kind "td")
+  bool in_stated_body = false;  // inside an element with itemprop=articleBody
   int container = -1;        // index into Page::containers of the enclosing block element
   bool separated_before = false;  // text input: a blank line precedes it
   // HTML with a JSON-LD articleBody: the block's text is part of it, or (only

@@ -90,6 +90,15 @@ const char* attr(const GumboElement& el, const char* name) {
   return a ? a->value : nullptr;
 }
 
+// `word` is one of the space-separated words of `words`.
+bool has_word(std::string_view words, std::string_view word) {
+  for (std::size_t at = words.find(word); at != std::string_view::npos; at = words.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || words[at - 1] == ' ') && (end == words.size() || words[end] == ' ')) return true;
+  }
+  return false;
+}
+
 bool contains_ci(const char* haystack, const char* needle) {
   if (!haystack) return false;
   std::string h(haystack);
@@ -160,6 +169,7 @@ struct Owner {
   int container = -1;
   int pre_depth = 0;
   bool table_row = false;
+  bool in_stated_body = false;
 };
 
 class HtmlWalker {
@@ -376,8 +386,10 @@ class HtmlWalker {
     }
     if (el.tag == GUMBO_TAG_FIGCAPTION) inner.in_caption = true;
     const char* itemprop = attr(el, "itemprop");
-    if (el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN ||
-        (itemprop && contains_ci(itemprop, "articlebody"))) {
+    const bool stated_body = itemprop && contains_ci(itemprop, "articlebody");
+    // The schema.org name as a class ("aksa-articleBody") states it too.
+    if (stated_body || has_word(matched, "articlebody")) inner.in_stated_body = true;
+    if (el.tag == GUMBO_TAG_ARTICLE || el.tag == GUMBO_TAG_MAIN || stated_body) {
       // Negative hints above the page's main element (<main>, the stated
       // body, or the first <article>: later ones are often teasers) name the
       // layout ("container penci_sidebar" holds the post and its sidebar).
@@ -436,6 +448,7 @@ class HtmlWalker {
       seg.in_caption = o.in_caption;
       seg.container = o.container;
       seg.table_row = o.table_row;
+      seg.in_stated_body = o.in_stated_body;
       if (!seg.text.empty()) {
         if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
         page_.segments.push_back(std::move(seg));
