@@ -112,7 +112,8 @@ void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon
   const int arabic = lexicon.arabic_index();
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
-    const WordInfo& info = attach_info(w, lexicon.word_info_padded(word));  // the key has room past its end
+    const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
+    attach_fields(w, info, lexicon.knows(info));
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
     std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);

@@ -32,6 +32,8 @@ class ShortWordTable {
   // find_padded reads the word's first 16 bytes whatever its length.
   static constexpr size_t kPadding = kInlineBytes - 1;
 
+  ShortWordTable() { grow(); }  // never empty: lookups need no test for it
+
   // The entry for `key`, added (value-initialised) if new. The reference
   // is valid until the next insertion (cuckoo hashing moves entries).
   Value& operator[](std::string_view key) {
@@ -53,19 +55,38 @@ class ShortWordTable {
   // find, for a key whose bytes may be read up to kPadding bytes past its
   // end (what they hold does not matter).
   const Value* find_padded(std::string_view key) const {
+    const Value& found = find_padded_or_none(key);
+    return &found == &none() ? nullptr : &found;
+  }
+
+  // find_padded without a null: none() when the key is absent. The caller
+  // reads the fields of either without testing which it got.
+  const Value& find_padded_or_none(std::string_view key) const {
     // Rare and so well predicted: an empty or long word.
-    if (!is_inline(key.size())) return long_keys_.find(key);
-    if (slots_.empty()) return nullptr;
+    if (!is_inline(key.size())) {
+      const Value* found = long_keys_.find(key);
+      return found ? *found : none();
+    }
     const Halves halves = halves_of(key.data(), key.size());
     const uint64_t hash = hash_of(halves, key.size());
-    const Slot& first = slots_[first_index(hash)];
-    const Slot& second = slots_[second_index(hash)];
-    // Both slots compared, no early exit, and the answer picked without a
-    // branch (branchless.h).
-    const bool in_first = first.matches(halves, key.size());
-    const bool in_second = second.matches(halves, key.size());
-    return pick(in_first, &first.value, pick(in_second, &second.value, static_cast<const Value*>(nullptr)));
+    const size_t i = first_index(hash), j = second_index(hash), no_slot = mask_ + 1;
+    // Whether a word of the text is a key is a coin toss, so every choice
+    // below is a select of an index (a conditional move), not a branch the
+    // processor would guess wrong (branchless.h). The slots are read only
+    // where the tag matches, elsewhere the empty slot past the table, which
+    // stays in the cache: the tags fit the L1 cache, the slots do not.
+    const uint16_t tag = tag_of(hash);
+    const size_t first = pick(tags_[i] == tag, i, no_slot);
+    const size_t second = pick(tags_[j] == tag, j, no_slot);
+    const bool in_second = slots_[second].matches(halves, key.size());
+    const size_t found = pick(slots_[first].matches(halves, key.size()), first, pick(in_second, second, no_slot));
+    return slots_[found].value;
   }
+
+  // The value of absent keys (value-initialised): that of the empty slot
+  // past the table. Not a constant: the compiler, knowing its fields, would
+  // test for it with a branch.
+  const Value& none() const { return slots_[mask_ + 1].value; }
 
   size_t size() const { return count_ + long_keys_.size(); }
 
@@ -115,12 +136,14 @@ class ShortWordTable {
     return x ^ (x >> 32);
   }
 
+  // A slot's tag: 16 bits of its key's hash, never 0 (an empty slot's).
+  static uint16_t tag_of(uint64_t hash) { return static_cast<uint16_t>(hash >> 24) | 1; }
+
   // The two slots a key may occupy: from the hash's low and high bits.
-  size_t first_index(uint64_t hash) const { return hash & (slots_.size() - 1); }
-  size_t second_index(uint64_t hash) const { return (hash >> 40) & (slots_.size() - 1); }
+  size_t first_index(uint64_t hash) const { return hash & mask_; }
+  size_t second_index(uint64_t hash) const { return (hash >> 40) & mask_; }
 
   Value* find_slot(const Halves& halves, size_t length) {
-    if (slots_.empty()) return nullptr;
     const uint64_t hash = hash_of(halves, length);
     for (const size_t i : {first_index(hash), second_index(hash)})
       if (slots_[i].matches(halves, length)) return &slots_[i].value;
@@ -131,7 +154,7 @@ class ShortWordTable {
   // whatever lives there to that one's other place, and so on; a chain too
   // long (a cycle) doubles the table and places everything again.
   void insert(Slot slot) {
-    if (4 * (count_ + 1) > slots_.size()) grow();  // at most a quarter full: short chains
+    if (4 * (count_ + 1) > mask_ + 1) grow();  // at most a quarter full: short chains
     for (;;) {
       if (place(slot)) {
         ++count_;
@@ -147,6 +170,7 @@ class ShortWordTable {
     size_t i = first_index(hash_of({slot.low, slot.high}, slot.length));
     for (int evictions = 0; evictions < 64; ++evictions) {
       std::swap(slot, slots_[i]);
+      tags_[i] = tag_of(hash_of({slots_[i].low, slots_[i].high}, slots_[i].length));
       if (slot.length == 0) return true;  // the slot was empty
       // The evicted entry goes to its other place.
       const uint64_t hash = hash_of({slot.low, slot.high}, slot.length);
@@ -157,14 +181,19 @@ class ShortWordTable {
 
   void grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 256 : 2 * old.size(), Slot{});
+    const size_t size = old.empty() ? 256 : 2 * (mask_ + 1);
+    mask_ = size - 1;
+    slots_.assign(size + 1, Slot{});  // and the empty slot of none()
+    tags_.assign(size, 0);
     count_ = 0;
     for (Slot& s : old)
       if (s.length != 0) insert(s);
   }
 
-  std::vector<Slot> slots_;  // a power of two in size
-  size_t count_ = 0;         // inline keys
+  std::vector<uint16_t> tags_;  // per slot: tag_of its key's hash, 0 when empty
+  std::vector<Slot> slots_;     // mask_ + 1 (a power of two), then the empty slot of none()
+  size_t mask_ = 0;
+  size_t count_ = 0;            // inline keys
   StringTable<Value> long_keys_;
 };
 

@@ -41,18 +41,23 @@ struct KeyWord {
   bool starts_contains_phrase = false;
 };
 
-// Sets w.info and what KeyWord copies of it. Returns info's fields (all
-// zero when info is null).
-inline const WordInfo& attach_info(KeyWord& w, const WordInfo* info) {
-  static constexpr WordInfo kUnknownWord{};
-  // The fields are read through a picked pointer, not behind a test of
-  // `info`: whether a word is known is a coin toss in prose (branchless.h).
-  const WordInfo& fields = *pick(info != nullptr, info, &kUnknownWord);
+// Sets w.info and what KeyWord copies of it.
+inline void attach_info(KeyWord& w, const WordInfo* info) {
   w.info = info;
+  w.stop_languages = info ? info->stop_languages : 0;
+  w.starts_prefix_phrase = info && info->starts_prefix_phrase;
+  w.starts_contains_phrase = info && info->starts_contains_phrase;
+}
+
+// attach_info for the hot path: `fields` is the word's entry, or all zero
+// (WordTable::none()) when the lexicon does not know it (`known` false). The
+// fields are copied without a test: whether a word is known is a coin toss
+// in prose (branchless.h).
+inline void attach_fields(KeyWord& w, const WordInfo& fields, bool known) {
+  w.info = pick(known, &fields, static_cast<const WordInfo*>(nullptr));
   w.stop_languages = fields.stop_languages;
   w.starts_prefix_phrase = fields.starts_prefix_phrase;
   w.starts_contains_phrase = fields.starts_contains_phrase;
-  return fields;
 }
 
 }  // namespace winnow::internal

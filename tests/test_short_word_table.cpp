@@ -61,6 +61,17 @@ TEST(ShortWordTable, KeysAtTheInlineLimit) {
   EXPECT_EQ(table.find(""), nullptr);
 }
 
+TEST(ShortWordTable, FindPaddedOrNoneNeverNull) {
+  ShortWordTable<int> table;
+  table["word"] = 3;
+  const std::string padded = "word" + std::string(16, ' ') + "other" + std::string(16, ' ');
+  EXPECT_EQ(&table.find_padded_or_none(std::string_view(padded.data(), 4)), table.find("word"));
+  const int& absent = table.find_padded_or_none(std::string_view(padded.data() + 20, 5));
+  EXPECT_EQ(&absent, &table.none());
+  EXPECT_EQ(absent, 0);
+  EXPECT_EQ(&table.find_padded_or_none(std::string(20, 'z')), &table.none());  // a long key
+}
+
 TEST(ShortWordTable, EmptyTableFindsNothing) {
   const ShortWordTable<int> table;
   const std::string padded = "word" + std::string(16, '\0');
