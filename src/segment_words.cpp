@@ -187,14 +187,16 @@ class Walk {
   void ascii_block(size_t i) {
     const unsigned char* p = bytes_at(i);
     const AsciiMasks m = ascii_masks_sse2(p);
-    c_.chars += 16;
-    c_.non_space += 16 - popcount16(m.space);
-    c_.symbols += popcount16(~(m.word | m.space) & 0xFFFF) + popcount16(m.digit);  // digits count as symbols
-    c_.commas += popcount16(m.comma);
-    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
     // A word starts at a word byte after a non-word one (or after the
     // previous block's, carried by in_word_).
-    c_.words += popcount16(m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u)));
+    const uint32_t word_starts = m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u));
+    const Popcounts4 n = popcount16x4(m.space, ~(m.word | m.space), m.digit, m.comma);
+    c_.chars += 16;
+    c_.non_space += 16 - n.a;
+    c_.symbols += n.b + n.c;  // digits count as symbols
+    c_.commas += n.d;
+    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
+    c_.words += popcount16(word_starts);
     in_word_ = (m.word >> 15) & 1;
     block_tokens(i, m);
     block_words(i, m.word);
