@@ -38,7 +38,7 @@ class ShortWordTable {
   // is valid until the next insertion (cuckoo hashing moves entries).
   Value& operator[](std::string_view key) {
     if (!is_inline(key.size())) return long_keys_[key];
-    const Halves halves = halves_of(key.data(), key.size());
+    const Halves halves = halves_of_copy(key);
     if (Value* found = find_slot(halves, key.size())) return *found;
     insert(Slot{halves.low, halves.high, Value{}, static_cast<uint32_t>(key.size())});
     return *find_slot(halves, key.size());
@@ -47,7 +47,7 @@ class ShortWordTable {
   // The entry for `key`, or null.
   const Value* find(std::string_view key) const {
     if (!is_inline(key.size())) return long_keys_.find(key);
-    char copy[kInlineBytes] = {};
+    char copy[kInlineBytes] = {};  // the key may end its buffer: 16 bytes to read
     std::memcpy(copy, key.data(), key.size());
     return find_padded(std::string_view(copy, key.size()));
   }
@@ -128,6 +128,13 @@ class ShortWordTable {
       return masks;
     }();
     return {load8(p) & kMasks[length].first, load8(p + 8) & kMasks[length].second};
+  }
+
+  // halves_of for an inline key that may end its buffer.
+  static Halves halves_of_copy(std::string_view key) {
+    char copy[kInlineBytes] = {};
+    std::memcpy(copy, key.data(), key.size());
+    return halves_of(copy, key.size());
   }
 
   static uint64_t hash_of(const Halves& h, size_t length) {
