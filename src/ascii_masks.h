@@ -34,6 +34,22 @@ inline int popcount16(uint32_t x) {
   return static_cast<int>((x + (x >> 8)) & 0x1F);
 }
 
+// The bits set in each of four 16-bit masks, counted at once: packed into
+// one 64-bit word, they take one SWAR popcount whose lanes are 16 bits wide,
+// not four popcount16s.
+struct Popcounts4 {
+  int a, b, c, d;
+};
+inline Popcounts4 popcount16x4(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+  uint64_t x = (a & 0xFFFF) | (uint64_t(b & 0xFFFF) << 16) | (uint64_t(c & 0xFFFF) << 32) | (uint64_t(d & 0xFFFF) << 48);
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  x = (x + (x >> 8)) & 0x00FF00FF00FF00FFULL;  // each lane's count in its low byte
+  return {static_cast<int>(x & 0xFF), static_cast<int>((x >> 16) & 0xFF), static_cast<int>((x >> 32) & 0xFF),
+          static_cast<int>(x >> 48)};
+}
+
 inline AsciiMasks ascii_masks_scalar(const unsigned char* p) {
   AsciiMasks m;
   for (int k = 0; k < 16; ++k) {

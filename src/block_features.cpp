@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 
+#include "stop_word_tally.h"
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -245,15 +246,16 @@ std::string detect_language(const Page& page, const Lexicon& lexicon) {
 
 std::string detect_language(const PageWords& page_words, const Lexicon& lexicon) {
   const auto& languages = lexicon.languages();
-  std::vector<int> hits(languages.size(), 0);
+  StopWordTally tally;
   int total = 0;
   for (size_t s = 0; s < page_words.size(); ++s) {
     for (const KeyWord& word : page_words.words(s)) {
       ++total;
-      for (uint32_t bits = word.stop_languages; bits; bits &= bits - 1) ++hits[__builtin_ctz(bits)];
+      tally.add(word.stop_languages);
     }
     if (total > 4000) break;
   }
+  const auto hits = tally.counts();
   std::string best;
   int best_hits = 0;
   for (size_t i = 0; i < languages.size(); ++i) {

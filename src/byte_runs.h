@@ -20,6 +20,11 @@ inline const unsigned char* skip_ascii_bytewise(const unsigned char* p, const un
   return p;
 }
 
+inline const unsigned char* skip_non_control_bytewise(const unsigned char* p, const unsigned char* end) {
+  while (p < end && *p >= 0x20) ++p;
+  return p;
+}
+
 inline const unsigned char* skip_plain_text_bytewise(const unsigned char* p, const unsigned char* end) {
   while (p < end && is_plain_text_byte(*p)) ++p;
   return p;
@@ -54,6 +59,19 @@ inline const unsigned char* skip_ascii(const unsigned char* p, const unsigned ch
   return skip_ascii_bytewise(p, end);
 }
 
+// The first control byte (below 0x20) from p on, or end.
+inline const unsigned char* skip_non_control(const unsigned char* p, const unsigned char* end) {
+  while (end - p >= 16) {
+    const __m128i bytes = byte_runs_detail::load16(p);
+    // Unsigned "b <= 0x1F" is "min(b, 0x1F) == b" (SSE2 has no unsigned compare).
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(0x1F)), bytes);
+    const unsigned found = static_cast<unsigned>(_mm_movemask_epi8(control));
+    if (found != 0) return p + __builtin_ctz(found);
+    p += 16;
+  }
+  return skip_non_control_bytewise(p, end);
+}
+
 // The first byte from p on that is not plain text (is_plain_text_byte), or end.
 inline const unsigned char* skip_plain_text(const unsigned char* p, const unsigned char* end) {
   while (end - p >= 16) {
@@ -65,6 +83,10 @@ inline const unsigned char* skip_plain_text(const unsigned char* p, const unsign
 }
 
 #else
+
+inline const unsigned char* skip_non_control(const unsigned char* p, const unsigned char* end) {
+  return skip_non_control_bytewise(p, end);
+}
 
 inline const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end) {
   return skip_ascii_bytewise(p, end);

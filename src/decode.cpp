@@ -316,20 +316,12 @@ bool has_binary_magic(std::string_view b) {
 // a short snippet with a stray control character still counts as text.
 bool too_many_controls(std::string_view s) {
   s = s.substr(0, kSniffBytes);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
   size_t bad = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (s.size() - i >= 8) {  // no byte below 0x20 in these eight: skip them
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      if ((((w - kOnes * 0x20) & ~w) & kHigh) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned char c = static_cast<unsigned char>(s[i++]);
-    bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B;
-  }
+  // From control byte to control byte, sixteen bytes a step (byte_runs.h).
+  for (; (p = skip_non_control(p, end)) < end; ++p)
+    bad += *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f' && *p != 0x1B;
   return bad >= 8 && bad * 10 > s.size();
 }
 

@@ -86,9 +86,15 @@ class Lexicon {
   }
   // The info of a folded word, null when the lexicon does not know it.
   const WordInfo* word_info(std::string_view folded_word) const { return words_.find(folded_word); }
-  // word_info for a word whose bytes may be read up to 7 bytes past its
-  // end (faster: eight bytes a step).
+  // word_info for a word whose bytes may be read up to WordTable::kPadding
+  // bytes past its end (faster: no copy, no loop).
   const WordInfo* word_info_padded(std::string_view folded_word) const { return words_.find_padded(folded_word); }
+  // word_info_padded without a null: all zero for unknown words, which
+  // knows() tells apart.
+  const WordInfo& word_fields_padded(std::string_view folded_word) const {
+    return words_.find_padded_or_none(folded_word);
+  }
+  bool knows(const WordInfo& fields) const { return &fields != &words_.none(); }
   int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day

@@ -1,8 +1,7 @@
 // Stage 2 for scraped text: one segment per non-blank line. Leading bullets
 // and indentation are kept in the text (features read them); blank lines
 // are remembered as separators.
-#include <algorithm>
-
+#include "line_scan.h"
 #include "segment.h"
 #include "unicode_text.h"
 
@@ -11,14 +10,15 @@ namespace winnow::internal {
 Page segment_text(std::string_view text) {
   Page page;
   // A segment a line at most: no regrowing (a Segment is large to move).
-  page.segments.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  page.segments.reserve(count_newlines(text) + 1);
   bool blank_before = false;
   std::size_t start = 0;
   while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string line = collapse_whitespace(text.substr(start, nl - start));
-    start = nl + 1;
+    const LineScan scan = scan_line(text, start);
+    const std::string_view raw = text.substr(start, scan.end - start);
+    // Most lines are already collapsed: copied without a second look.
+    std::string line = scan.plain ? std::string(raw) : collapse_whitespace(raw);
+    start = scan.end + 1;
     if (line.empty()) { blank_before = true; continue; }
     Segment seg;
     seg.text = std::move(line);

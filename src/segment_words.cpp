@@ -97,11 +97,11 @@ bool looks_like_year(std::string_view w) {
          digits.substr(0, 2) == "14";
 }
 
-// The kind of a folded word (its lexicon entry `info`), and whether it is a
-// strong sign of a date (a year, a month or day name).
-std::pair<WordKind, bool> word_kind(std::string_view w, const WordInfo* info) {
+// The kind of a folded word (`date_kind`: its lexicon entry's), and whether
+// it is a strong sign of a date (a year, a month or day name).
+std::pair<WordKind, bool> word_kind(std::string_view w, int date_kind) {
   if (may_be_number_word(w) && is_number_word(w)) return {WordKind::kNumber, looks_like_year(w)};
-  if (const int date_kind = info ? info->date_kind : 0) return {WordKind::kDate, date_kind == 2};
+  if (date_kind) return {WordKind::kDate, date_kind == 2};
   return {WordKind::kOther, false};
 }
 
@@ -112,10 +112,11 @@ void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon
   const int arabic = lexicon.arabic_index();
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
-    attach_info(w, lexicon.word_info_padded(word));  // the key has room past its end
+    const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
+    attach_fields(w, info, lexicon.knows(info));
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
-    std::tie(w.kind, w.strong_date) = word_kind(word, w.info);
+    std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);
   }
 }
 
@@ -186,14 +187,16 @@ class Walk {
   void ascii_block(size_t i) {
     const unsigned char* p = bytes_at(i);
     const AsciiMasks m = ascii_masks_sse2(p);
-    c_.chars += 16;
-    c_.non_space += 16 - popcount16(m.space);
-    c_.symbols += popcount16(~(m.word | m.space) & 0xFFFF) + popcount16(m.digit);  // digits count as symbols
-    c_.commas += popcount16(m.comma);
-    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
     // A word starts at a word byte after a non-word one (or after the
     // previous block's, carried by in_word_).
-    c_.words += popcount16(m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u)));
+    const uint32_t word_starts = m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u));
+    const Popcounts4 n = popcount16x4(m.space, ~(m.word | m.space), m.digit, m.comma);
+    c_.chars += 16;
+    c_.non_space += 16 - n.a;
+    c_.symbols += n.b + n.c;  // digits count as symbols
+    c_.commas += n.d;
+    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
+    c_.words += popcount16(word_starts);
     in_word_ = (m.word >> 15) & 1;
     block_tokens(i, m);
     block_words(i, m.word);
@@ -204,10 +207,10 @@ class Walk {
     for (uint32_t rest = word; rest != 0;) {
       const int start = __builtin_ctz(rest);
       const int length = __builtin_ctz(~(word >> start));  // to the first non-word byte, or the block's end
-      if (start > 0) pending_space_ = true;  // a non-word byte of this block comes before the run
+      pending_space_ |= start > 0;  // a non-word byte of this block comes before the run
       begin_key_char();
       copy_lowered(i + start, length);
-      rest &= start + length >= 16 ? 0u : ~0u << (start + length);
+      rest &= ~0u << (start + length);  // start + length <= 16: a 32-bit shift clears the block's bits
     }
     if (!(word & 0x8000)) pending_space_ = true;  // the block ends with a non-word byte
   }
@@ -431,6 +434,8 @@ void PageWords::scan(const Page& page, const Lexicon& lexicon) {
 }
 
 void PageWords::add(std::string_view text, const Lexicon& lexicon, bool by_blocks) {
+  // The 16 bytes past the key also let the lookups read past a word's end.
+  static_assert(WordTable::kPadding <= 16);
   const size_t room = keys_used_ + 2 * text.size() + 16;
   if (keys_.size() < room) keys_.resize(std::max(room, 2 * keys_.size()));
   Entry e;

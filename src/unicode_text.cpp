@@ -10,6 +10,10 @@
 #include <cstring>
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace winnow::internal {
 
 char32_t next_multibyte_code_point(std::string_view s, std::size_t& i) {
@@ -82,9 +86,22 @@ bool is_spaceless_script(char32_t cp) {
 }
 
 std::size_t skip_collapsed_ascii(std::string_view s, std::size_t i, bool& after_space) {
+  const std::size_t start = i;
+#if defined(__SSE2__)
+  // Sixteen bytes a step first (SSE2: every x86-64): half the steps of the
+  // eight-byte loop below, and fewer operations each.
+  for (; s.size() - i >= 16; i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // Signed: the bytes of other code points (0x80-0xFF) are negative, so
+    // one compare catches them along with the controls below ' '.
+    if (_mm_movemask_epi8(_mm_cmplt_epi8(bytes, _mm_set1_epi8(' '))) != 0) break;
+    const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+    if (spaces & ((spaces << 1) | (after_space ? 1u : 0u))) break;  // a space after a space
+    after_space = (spaces >> 15) != 0;
+  }
+#endif
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
   constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7FULL;
-  const std::size_t start = i;
   for (; s.size() - i >= 8; i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);

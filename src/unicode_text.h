@@ -23,8 +23,8 @@ inline char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 void append_utf8(std::string& out, char32_t cp);
 
-// Skips, eight bytes a step, text that has nothing to collapse: the number
-// of bytes from s[i] (a multiple of 8) made of ASCII from ' ' to DEL without
+// Skips, sixteen or eight bytes a step, text that has nothing to collapse:
+// the number of bytes from s[i] (a multiple of 8) made of ASCII from ' ' to DEL without
 // two spaces in a row. `after_space` says whether the byte before s[i] is a
 // space (or s[i] starts the text: a space there would be leading); it is
 // updated to the last byte skipped.

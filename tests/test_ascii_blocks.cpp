@@ -59,6 +59,18 @@ TEST(AsciiMasks, Popcount16) {
   for (uint32_t x = 0; x < 0x10000; ++x) ASSERT_EQ(popcount16(x), __builtin_popcount(x)) << x;
 }
 
+TEST(AsciiMasks, Popcount16x4CountsEachMaskApart) {
+  // Bits above the sixteenth are ignored, as the walk's ~mask leaves them.
+  for (uint32_t x = 0; x < 0x10000; x += 7) {
+    const uint32_t y = ~x, z = x * 2654435761u, w = 0xFFFF0000u | (x >> 3);
+    const Popcounts4 n = popcount16x4(x, y, z, w);
+    ASSERT_EQ(n.a, __builtin_popcount(x & 0xFFFF)) << x;
+    ASSERT_EQ(n.b, __builtin_popcount(y & 0xFFFF)) << x;
+    ASSERT_EQ(n.c, __builtin_popcount(z & 0xFFFF)) << x;
+    ASSERT_EQ(n.d, __builtin_popcount(w & 0xFFFF)) << x;
+  }
+}
+
 #if defined(__SSE2__)
 TEST(AsciiMasks, Sse2IsTheByteLoop) {
   std::mt19937 rng(5);

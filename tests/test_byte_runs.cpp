@@ -1,4 +1,4 @@
-// skip_ascii and skip_plain_text (sixteen bytes a step) must stop where
+// skip_ascii, skip_plain_text and skip_non_control (sixteen bytes a step) must stop where
 // the byte loops they stand for stop, on random and edge inputs.
 #include <gtest/gtest.h>
 
@@ -20,6 +20,7 @@ void expect_same_stops(const std::string& s) {
   for (size_t from = 0; from <= s.size(); ++from) {
     ASSERT_EQ(skip_ascii(begin + from, end), skip_ascii_bytewise(begin + from, end)) << from;
     ASSERT_EQ(skip_plain_text(begin + from, end), skip_plain_text_bytewise(begin + from, end)) << from;
+    ASSERT_EQ(skip_non_control(begin + from, end), skip_non_control_bytewise(begin + from, end)) << from;
   }
 }
 
