@@ -15,7 +15,7 @@ namespace {
 // Random text from bytes that matter to the scan: spaces, newlines, other
 // whitespace, controls, UTF-8 bytes (valid or not) and letters.
 std::string random_text(std::mt19937& rng, size_t length) {
-  static constexpr char kBytes[] = "  \n\t\r\x01\x7F\xC2\xA0\xD0\xB0\xE2\x80abcdefghij.,";
+  static constexpr char kBytes[] = "  \n\t\r\x01\x7F\xC2\xA0\xD0\xB0\xE2\x80" "abcdefghij.,";
   std::uniform_int_distribution<int> pick(0, sizeof kBytes - 2), plain(0, 3);
   std::string text;
   for (size_t i = 0; i < length; ++i) text += plain(rng) ? "abcdef ghi"[pick(rng) % 10] : kBytes[pick(rng)];
