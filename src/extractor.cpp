@@ -53,10 +53,11 @@ void drop_title_heading(const std::string& title, const internal::Page& page,
   bool heading_dropped = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& seg = page.segments[i];
+    const bool heading_candidate = !heading_dropped && seg.kind == "h" && seg.heading_level <= 2;
+    if (!blocks[i].keep && !heading_candidate) continue;  // nothing to drop
     const std::string key = internal::fold_key(blocks[i].text);
     if (key.empty()) continue;
-    const bool heading = !heading_dropped && seg.kind == "h" && seg.heading_level <= 2 &&
-                         title_key.find(key) != std::string::npos;
+    const bool heading = heading_candidate && title_key.find(key) != std::string::npos;
     if (heading || key == title_key || key == document_key) {
       heading_dropped |= heading;
       blocks[i].keep = false;

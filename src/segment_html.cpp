@@ -27,9 +27,6 @@ namespace {
 // Deeper trees than this are walked as flat text: Gumbo can build them from
 // misnested markup even after the nesting cap, and recursion must stay bounded.
 constexpr int kMaxWalkDepth = 400;
-// A data table's cell holds a name, a number, a short label: more words than
-// this make it a layout table's column of text.
-constexpr int kDataCellMaxWords = 25;
 // Inline elements nested deeper than this in a cell (<a><b><span>...) are
 // not a data cell's; it also bounds the check's recursion.
 constexpr int kDataCellMaxDepth = 8;
@@ -297,7 +294,7 @@ class HtmlWalker {
       const GumboTag tag = kid->v.element.tag;
       if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return false;
       int words = 0;
-      if (!inline_only(kid, 0, &words) || words > kDataCellMaxWords) return false;
+      if (!inline_only(kid, 0, &words) || words > lexicon_.weights().table_row_cell_max_words) return false;
       ++cells;
     }
     return cells >= 2;
