@@ -51,7 +51,7 @@ constexpr WeightField kWeightFields[] = {
     W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
     W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
     W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(linked_headline_min_link_density), W(linked_headline_min_words), W(about_header_max_link_density),
-    W(end_prefix_max_words), W(end_prefix_short_max_words), W(contains_max_words),
+    W(end_prefix_max_words), W(end_prefix_short_max_words), W(counted_end_prefix_max_words), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),
     W(sandwich_min_score), W(colon_list_max_items), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
     W(heading_bonus), W(paragraph_tag_bonus),
@@ -366,7 +366,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original
 template <typename Consider>
 void Lexicon::match_counted_end_prefix(std::string_view line, std::span<const KeyWord> line_words, int words,
                                        Consider&& consider) const {
-  if (line_words.size() < 3 || words > weights_.end_prefix_short_max_words) return;
+  if (line_words.size() < 3 || words > weights_.counted_end_prefix_max_words) return;
   const std::string_view count = line.substr(line_words[0].offset, line_words[0].length);
   if (count.find_first_not_of("0123456789") != std::string_view::npos || !line_words[1].starts_prefix_phrase) return;
   const std::string_view rest = line.substr(line_words[1].offset);

@@ -103,6 +103,9 @@ TEST(Lexicon, CountedCommentHeadingEndsTheArticle) {
   EXPECT_EQ(lex.match_phrase("12 thoughts on why i stopped digging", "12 thoughts on why I stopped digging", 7).role,
             PhraseRole::kEnd);
   EXPECT_EQ(lex.match_phrase("one response to the plan", "One response to the plan", 5).role, PhraseRole::kEnd);
+  // The heading quotes the post's title, however long.
+  const char* long_title = "10 thoughts on business focus it s why some people triumph online and others never get started";
+  EXPECT_EQ(lex.match_phrase(long_title, long_title, 17).role, PhraseRole::kEnd);
   // A count before a chrome prefix is no byline.
   EXPECT_NE(lex.match_phrase("3 by 4 metres", "3 by 4 metres", 4).role, PhraseRole::kChrome);
 }
