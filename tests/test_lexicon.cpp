@@ -109,3 +109,9 @@ TEST(Lexicon, CountedCommentHeadingEndsTheArticle) {
   // A count before a chrome prefix is no byline.
   EXPECT_NE(lex.match_phrase("3 by 4 metres", "3 by 4 metres", 4).role, PhraseRole::kChrome);
 }
+
+TEST(Lexicon, MostReadAndCommentFormsInSpanish) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Las más leídas"), PhraseRole::kReadAlso);
+  EXPECT_EQ(role_of(lex, "Enviá tu comentario"), PhraseRole::kEnd);
+}
