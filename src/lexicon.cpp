@@ -450,10 +450,7 @@ bool Lexicon::names_post_topic(std::string_view attribute, std::string_view name
   }
   if (!taxonomy) return false;
   for (const std::string& marker : post_markers_) {
-    for (std::size_t at = attribute.find(marker); at != std::string_view::npos; at = attribute.find(marker, at + 1)) {
-      const std::size_t end = at + marker.size();
-      if ((at == 0 || attribute[at - 1] == ' ') && (end == attribute.size() || attribute[end] == ' ')) return true;
-    }
+    if (has_word(attribute, marker)) return true;
   }
   return false;
 }

@@ -87,15 +87,6 @@ const char* attr(const GumboElement& el, const char* name) {
   return a ? a->value : nullptr;
 }
 
-// `word` is one of the space-separated words of `words`.
-bool has_word(std::string_view words, std::string_view word) {
-  for (std::size_t at = words.find(word); at != std::string_view::npos; at = words.find(word, at + 1)) {
-    const std::size_t end = at + word.size();
-    if ((at == 0 || words[at - 1] == ' ') && (end == words.size() || words[end] == ' ')) return true;
-  }
-  return false;
-}
-
 bool contains_ci(const char* haystack, const char* needle) {
   if (!haystack) return false;
   std::string h(haystack);

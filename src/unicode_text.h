@@ -56,6 +56,10 @@ std::vector<std::string> word_keys(std::string_view s);
 // into it.
 std::vector<std::string_view> split_words(std::string_view key);
 
+// `word` is one of the space-separated words of `words` ("hentry" in
+// "post-7 hentry tag-x").
+bool has_word(std::string_view words, std::string_view word);
+
 // True for scripts written without spaces between words (Han, Kana, Thai,
 // Lao, Khmer, Myanmar), where words are counted with ICU's break iterator.
 bool is_spaceless_script(char32_t cp);

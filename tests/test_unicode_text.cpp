@@ -85,3 +85,10 @@ TEST(UnicodeText, CountCollapsedCharsMatchesCollapsing) {
         << s;
   }
 }
+
+TEST(UnicodeText, HasWordMatchesWholeWordsOnly) {
+  EXPECT_TRUE(winnow::internal::has_word("post-7 hentry tag-x", "hentry"));
+  EXPECT_TRUE(winnow::internal::has_word("articlebody", "articlebody"));
+  EXPECT_FALSE(winnow::internal::has_word("hentry-x post", "hentry"));
+  EXPECT_FALSE(winnow::internal::has_word("", "hentry"));
+}
