@@ -332,6 +332,12 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.author_bio = word_count <= w.bio_max_words && reads_like_author_bio(s, words, lexicon);
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
+  if (f.phrase.role == PhraseRole::kNone && f.link_density >= w.labelled_links_min_link_density) {
+    // The label stands outside the links: a link reading "Comments (5
+    // posted)" is no label.
+    const PhraseHit label = lexicon.match_label_before_links(key, words.words);
+    if (label.role != PhraseRole::kNone && f.chars - seg.link_chars >= count_chars(label.phrase)) f.phrase = label;
+  }
   if (f.phrase.role == PhraseRole::kAbout) {
     const int about_words = 1 + static_cast<int>(std::count(f.phrase.phrase.begin(), f.phrase.phrase.end(), ' '));
     f.about_header = f.phrase.has_rest && word_count <= w.about_header_max_words && !f.terminal_punct &&

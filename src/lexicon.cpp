@@ -51,7 +51,7 @@ constexpr WeightField kWeightFields[] = {
     W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
     W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
     W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(linked_headline_min_link_density), W(linked_headline_min_words), W(about_header_max_link_density),
-    W(end_prefix_max_words), W(end_prefix_short_max_words), W(counted_end_prefix_max_words), W(contains_max_words),
+    W(end_prefix_max_words), W(end_prefix_short_max_words), W(counted_end_prefix_max_words), W(labelled_links_max_label_words), W(labelled_links_min_link_density), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),
     W(sandwich_min_score), W(colon_list_max_items), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
     W(heading_bonus), W(paragraph_tag_bonus),
@@ -438,6 +438,23 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
     }
   }
   return best;
+}
+
+PhraseHit Lexicon::match_label_before_links(std::string_view line, std::span<const KeyWord> line_words) const {
+  PhraseHit hit;
+  const size_t max_label = static_cast<size_t>(weights_.labelled_links_max_label_words);
+  for (size_t n = 1; n <= max_label && n < line_words.size(); ++n) {
+    const KeyWord& last = line_words[n - 1];
+    const std::string_view label = line.substr(0, last.offset + last.length);
+    if (label.size() > longest_line_phrase_) break;
+    const std::vector<Phrase>* phrases = line_phrase_table_.find(label);
+    if (!phrases) continue;
+    for (const Phrase& p : *phrases) {
+      const bool section = p.role == PhraseRole::kEnd || p.role == PhraseRole::kReadAlso;
+      if (section && role_rank(p.role) > role_rank(hit.role)) hit = {p.role, PhraseMatch::kPrefix, p.key, true};
+    }
+  }
+  return hit;
 }
 
 // "tag-politics" in a class attribute that also holds a post marker

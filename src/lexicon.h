@@ -26,7 +26,7 @@ struct Weights {
   double tweet_signature_penalty = 0, link_card_penalty = 0, teaser_penalty = 0, chrome_phrase_penalty = 0;
   double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0, bio_max_words = 0, bio_name_max_words = 0, bio_role_reach = 0, linked_headline_min_link_density = 0, linked_headline_min_words = 0,
          about_header_max_link_density = 0;  // see weights.txt
-  double end_prefix_max_words = 0, end_prefix_short_max_words = 0, counted_end_prefix_max_words = 0, contains_max_words = 0;
+  double end_prefix_max_words = 0, end_prefix_short_max_words = 0, counted_end_prefix_max_words = 0, labelled_links_max_label_words = 0, labelled_links_min_link_density = 0, contains_max_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
   double sandwich_min_score = 0, colon_list_max_items = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;
@@ -110,6 +110,12 @@ class Lexicon {
   // split at its spaces, in order).
   PhraseHit match_phrase(std::string_view folded_line, std::span<const KeyWord> line_words,
                          std::string_view original, int words) const;
+
+  // HTML: a block that opens with a section label (an end or read-also
+  // "line" phrase of at most labelled_links_max_label_words words) and goes
+  // on with more words: "Tags stock car 2018, ...". The caller checks that
+  // the rest is links. The hit counts as a prefix match with a rest.
+  PhraseHit match_label_before_links(std::string_view folded_line, std::span<const KeyWord> line_words) const;
 
   // Sum of the hint weights of the class/id/role tokens in `attribute`.
   // `matched` receives the hints that fired, space separated.
