@@ -285,22 +285,26 @@ class HtmlWalker {
       const GumboTag tag = kid->v.element.tag;
       if (tag != GUMBO_TAG_TD && tag != GUMBO_TAG_TH) return false;
       int words = 0;
-      if (!inline_only(kid, 0, &words) || words > lexicon_.weights().table_row_cell_max_words) return false;
+      // A header cell may wrap its label ("Electoral<br>percent").
+      const bool header = tag == GUMBO_TAG_TH;
+      if (!inline_only(kid, 0, &words, header) || words > lexicon_.weights().table_row_cell_max_words) return false;
       ++cells;
     }
     return cells >= 2;
   }
 
-  // Only text and inline elements under `node`; counts its words.
-  static bool inline_only(const GumboNode* node, int depth, int* words) {
+  // Only text and inline elements under `node` (and <br> when `allow_br`);
+  // counts its words.
+  static bool inline_only(const GumboNode* node, int depth, int* words, bool allow_br = false) {
     if (node->type == GUMBO_NODE_TEXT) { *words += count_words(node->v.text.text); return true; }
     if (node->type != GUMBO_NODE_ELEMENT) return true;
     const GumboElement& el = node->v.element;
     if (is_skipped_tag(el.tag) || is_hidden(el)) return true;  // never shown: the walk skips it too
-    if (depth > 0 && (is_block_tag(el.tag) || el.tag == GUMBO_TAG_BR || el.tag == GUMBO_TAG_TABLE)) return false;
+    if (depth > 0 && (is_block_tag(el.tag) || (el.tag == GUMBO_TAG_BR && !allow_br) || el.tag == GUMBO_TAG_TABLE))
+      return false;
     if (depth > kDataCellMaxDepth) return false;
     for (unsigned i = 0; i < el.children.length; ++i) {
-      if (!inline_only(static_cast<const GumboNode*>(el.children.data[i]), depth + 1, words)) return false;
+      if (!inline_only(static_cast<const GumboNode*>(el.children.data[i]), depth + 1, words, allow_br)) return false;
     }
     return true;
   }
