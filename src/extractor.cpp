@@ -66,6 +66,21 @@ void drop_title_heading(const std::string& title, const internal::Page& page,
   }
 }
 
+// HTML: the page's description (<meta> og:description) shown in the
+// article's header as its standfirst: the first kept block after the title
+// says it word for word and sits under a "header" class. A lede that the
+// description copies sits with the body, and stays.
+void drop_standfirst(const internal::Page& page, std::vector<Block>& blocks) {
+  if (page.description.empty()) return;
+  std::size_t first = 0;
+  while (first < blocks.size() && !blocks[first].keep) ++first;
+  if (first == blocks.size() || !internal::has_word(page.segments[first].hint_names, "header")) return;
+  const std::string key = internal::fold_key(blocks[first].text);
+  if (key.empty() || key != internal::fold_key(page.description)) return;
+  blocks[first].keep = false;
+  blocks[first].rule = "standfirst";
+}
+
 // Options::repeated_blocks: kept blocks whose folded text the batch learned
 // as repeated across its documents become chrome, with the learned reason.
 void drop_repeated_blocks(const std::unordered_map<std::string, std::string>& repeated,
@@ -151,7 +166,10 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
     }
     result.blocks.push_back(std::move(b));
   }
-  if (html) drop_title_heading(result.title, page, result.blocks);
+  if (html) {
+    drop_title_heading(result.title, page, result.blocks);
+    drop_standfirst(page, result.blocks);
+  }
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
   clock.lap(Stage::kClassify);
   return result;

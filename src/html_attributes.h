@@ -43,6 +43,7 @@ inline constexpr std::string_view kReadAttributes[] = {
 inline constexpr std::string_view kMetaKeys[] = {
     "og:title", "og:site_name", "og:url", "article:published_time", "date", "datepublished",
     "pubdate", "publish-date", "dc.date", "author", "article:author", "dc.creator",
+    "og:description", "description", "twitter:description",
 };
 bool is_meta_key(std::string_view lower_key);
 

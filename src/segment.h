@@ -42,6 +42,7 @@ struct Page {
   std::string title, url, site_name, date, author;
   std::string document_title;  // HTML: the <title> element's text ("Headline | Site")
   std::string declared_body;   // JSON-LD articleBody, when the page states one
+  std::string description;     // HTML: <meta> og:description, description or twitter:description
 };
 
 // Text input: one segment per non-blank line.

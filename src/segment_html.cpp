@@ -210,6 +210,7 @@ class HtmlWalker {
     else if (k == "article:published_time" || k == "date" || k == "datepublished" ||
              k == "pubdate" || k == "publish-date" || k == "dc.date") set(page_.date);
     else if (k == "author" || k == "article:author" || k == "dc.creator") set(page_.author);
+    else if (k == "og:description" || k == "description" || k == "twitter:description") set(page_.description);
   }
 
   void read_json_ld_script(const GumboNode* node) {
