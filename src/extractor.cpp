@@ -81,6 +81,17 @@ void drop_standfirst(const internal::Page& page, std::vector<Block>& blocks) {
   blocks[first].rule = "standfirst";
 }
 
+// A block that is nothing but the page's own address (a print or share
+// box printing the URL) says nothing of the article.
+void drop_page_url(const internal::Page& page, std::vector<Block>& blocks) {
+  if (page.url.empty()) return;
+  for (Block& block : blocks) {
+    if (!block.keep || block.text != page.url) continue;
+    block.keep = false;
+    block.rule = "page-url";
+  }
+}
+
 // Options::repeated_blocks: kept blocks whose folded text the batch learned
 // as repeated across its documents become chrome, with the learned reason.
 void drop_repeated_blocks(const std::unordered_map<std::string, std::string>& repeated,
@@ -169,6 +180,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   if (html) {
     drop_title_heading(result.title, page, result.blocks);
     drop_standfirst(page, result.blocks);
+    drop_page_url(page, result.blocks);
   }
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
   clock.lap(Stage::kClassify);
