@@ -105,11 +105,13 @@ std::pair<WordKind, bool> word_kind(std::string_view w, int date_kind) {
   return {WordKind::kOther, false};
 }
 
-// The lexicon's entry of each word of `key` and what follows from it. One
-// loop after the walk, rather than a lookup as each word ends: the lookups
-// do not depend on each other, so the processor overlaps their cache misses.
-void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
+// The lexicon's entry of each word of `key` and what follows from it, and
+// how many words are of each kind. One loop after the walk, rather than a
+// lookup as each word ends: the lookups do not depend on each other, so the
+// processor overlaps their cache misses.
+WordKindCounts look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
   const int arabic = lexicon.arabic_index();
+  WordKindCounts kinds;
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
     const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
@@ -117,7 +119,11 @@ void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
     std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);
+    kinds.numbers += w.kind == WordKind::kNumber;
+    kinds.date_words += w.kind == WordKind::kDate;
+    kinds.strong_date |= w.strong_date;
   }
+  return kinds;
 }
 
 // The most words a text of `bytes` bytes can hold: each takes a byte at
@@ -454,8 +460,8 @@ void PageWords::add(std::string_view text, const Lexicon& lexicon, bool by_block
   Walk walk(text, keys_.data() + keys_used_, words_.data() + words_used_);
   e.key_length = walk.run(e.counts, by_blocks);
   e.word_count = walk.word_count();
-  look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
-                std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
+  e.kinds = look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
+                          std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
   keys_used_ += e.key_length;
   words_used_ += e.word_count;
   segments_.push_back(e);
@@ -467,6 +473,7 @@ SegmentWords PageWords::operator[](size_t i) const {
   w.key = std::string_view(keys_.data() + e.key_offset, e.key_length);
   w.words = std::span<const KeyWord>(words_.data() + e.first_word, e.word_count);
   w.counts = e.counts;
+  w.kinds = e.kinds;
   return w;
 }
 
