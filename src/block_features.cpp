@@ -282,14 +282,10 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   const int word_count = static_cast<int>(words.size());
 
   const uint32_t language_bit = language >= 0 ? 1u << language : 0;
-  int stops = 0, numbers = 0, date_words = 0;
-  bool strong_date = false;
-  for (const KeyWord& word : words.words) {
-    stops += (word.stop_languages & language_bit) != 0;
-    numbers += word.kind == WordKind::kNumber;
-    date_words += word.kind == WordKind::kDate;
-    strong_date |= word.strong_date;
-  }
+  int stops = 0;
+  for (const KeyWord& word : words.words) stops += (word.stop_languages & language_bit) != 0;
+  const int numbers = words.kinds.numbers, date_words = words.kinds.date_words;
+  const bool strong_date = words.kinds.strong_date;
   // The kinds of the first two words (0 other, 1 number, 2 date word).
   for (size_t i = 0; i < words.size() && i < 2; ++i)
     f.lead_shape = 3 * f.lead_shape + static_cast<int>(words.words[i].kind);

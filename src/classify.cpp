@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "equal_counts.h"
 #include "unicode_text.h"
 
 namespace winnow::internal {
@@ -176,18 +177,17 @@ class Classifier {
   // A short line that recurs verbatim several times in one page is a
   // template's ("Share Tweet Email", "Advertisement", "Read more").
   void mark_repeated_short_lines() {
-    // The short lines sorted by text: equal lines end up side by side (a
-    // sort costs less than a hash map's node per line).
-    std::vector<std::pair<std::string_view, int>> lines;
+    std::vector<std::string_view> lines;
+    std::vector<int> line_segment;
     for (int i = 0; i < n_; ++i) {
-      if (f_[i].words <= w_.repeated_max_words) lines.emplace_back(page_.segments[i].text, i);
+      if (f_[i].words > w_.repeated_max_words) continue;
+      lines.push_back(page_.segments[i].text);
+      line_segment.push_back(i);
     }
-    std::sort(lines.begin(), lines.end());
-    for (std::size_t start = 0, end = 0; start < lines.size(); start = end) {
-      while (end < lines.size() && lines[end].first == lines[start].first) ++end;
-      if (static_cast<double>(end - start) < w_.repeated_min_count) continue;
-      for (std::size_t k = start; k < end; ++k)
-        if (hard_[lines[k].second].empty()) hard_[lines[k].second] = "repeated-line";
+    const std::vector<uint32_t> counts = count_equal(lines);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      if (static_cast<double>(counts[k]) < w_.repeated_min_count) continue;
+      if (hard_[line_segment[k]].empty()) hard_[line_segment[k]] = "repeated-line";
     }
   }
 

@@ -134,7 +134,12 @@ std::size_t tidy_prefix(std::string_view text) {
       ++i;
       after_space = true;
     } else if (!is_ascii_space(text[i]) && !starts_invisible(text.substr(i))) {
-      good = ++i;
+      // The bytes of longer characters that follow are taken here up to the
+      // next ASCII byte or invisible character: skip_collapsed_ascii would
+      // stop at once at each of them.
+      ++i;
+      while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80 && !starts_invisible(text.substr(i))) ++i;
+      good = i;
       after_space = false;
     } else {
       break;

@@ -105,11 +105,13 @@ std::pair<WordKind, bool> word_kind(std::string_view w, int date_kind) {
   return {WordKind::kOther, false};
 }
 
-// The lexicon's entry of each word of `key` and what follows from it. One
-// loop after the walk, rather than a lookup as each word ends: the lookups
-// do not depend on each other, so the processor overlaps their cache misses.
-void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
+// The lexicon's entry of each word of `key` and what follows from it, and
+// how many words are of each kind. One loop after the walk, rather than a
+// lookup as each word ends: the lookups do not depend on each other, so the
+// processor overlaps their cache misses.
+WordKindCounts look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
   const int arabic = lexicon.arabic_index();
+  WordKindCounts kinds;
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
     const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
@@ -117,16 +119,25 @@ void look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon
     if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
       w.stop_languages |= 1u << arabic;
     std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);
+    kinds.numbers += w.kind == WordKind::kNumber;
+    kinds.date_words += w.kind == WordKind::kDate;
+    kinds.strong_date |= w.strong_date;
   }
+  return kinds;
 }
+
+// The most words a text of `bytes` bytes can hold: each takes a byte at
+// least, and a separating byte lies between two of them.
+size_t max_words(size_t bytes) { return bytes / 2 + 1; }
 
 // The walk over one text; see the file comment. The key is written into
 // `key`, which has room for twice the text (a code point folds to at most
 // twice its bytes; a space replaces at least one byte) and 16 bytes more
-// (the word loop stores 16 bytes at a time).
+// (the word loop stores 16 bytes at a time). The words go to `words`, which
+// has room for max_words(text): no capacity test per word.
 class Walk {
  public:
-  Walk(std::string_view text, char* key, std::vector<KeyWord>& words) : s_(text), key_(key), words_(words) {}
+  Walk(std::string_view text, char* key, KeyWord* words) : s_(text), key_(key), words_(words) {}
 
   // Returns the key's length. `blocks`: take sixteen ASCII bytes at a time
   // (ascii_block) where the text has them; false walks byte by byte, the
@@ -153,6 +164,8 @@ class Walk {
     counts = c_;
     return k_;
   }
+
+  size_t word_count() const { return word_count_; }
 
  private:
   // One step of the byte walk at s_[i]: a code point, a run of ASCII
@@ -264,11 +277,11 @@ class Walk {
   }
 
   // The word is looked up later (look_up_words), all of a segment's words
-  // in one loop.
+  // in one loop, which also sets the KeyWord's other fields.
   void end_word() {
     // Written in place: a KeyWord built in a local and copied is read back
     // whole right after two 4-byte stores, which stalls store forwarding.
-    KeyWord& w = words_.emplace_back();
+    KeyWord& w = words_[word_count_++];
     w.offset = static_cast<uint32_t>(word_start_);
     w.length = static_cast<uint32_t>(k_ - word_start_);
   }
@@ -402,9 +415,10 @@ class Walk {
 
   const std::string_view s_;
   char* const key_;
-  std::vector<KeyWord>& words_;
+  KeyWord* const words_;
   TextCounts c_;
   size_t k_ = 0;                 // key bytes written
+  size_t word_count_ = 0;        // words written
   size_t word_start_ = 0;        // where the key's current word starts
   bool pending_space_ = false;   // fold_key: a separator since the last word character
   bool in_word_ = false;         // count_words: inside a word
@@ -417,7 +431,7 @@ class Walk {
 
 void PageWords::clear() {
   keys_used_ = 0;
-  words_.clear();
+  words_used_ = 0;
   segments_.clear();
 }
 
@@ -436,16 +450,20 @@ void PageWords::scan(const Page& page, const Lexicon& lexicon) {
 void PageWords::add(std::string_view text, const Lexicon& lexicon, bool by_blocks) {
   // The 16 bytes past the key also let the lookups read past a word's end.
   static_assert(WordTable::kPadding <= 16);
-  const size_t room = keys_used_ + 2 * text.size() + 16;
-  if (keys_.size() < room) keys_.resize(std::max(room, 2 * keys_.size()));
+  const size_t key_room = keys_used_ + 2 * text.size() + 16;
+  if (keys_.size() < key_room) keys_.resize(std::max(key_room, 2 * keys_.size()));
+  const size_t word_room = words_used_ + max_words(text.size());
+  if (words_.size() < word_room) words_.resize(std::max(word_room, 2 * words_.size()));
   Entry e;
   e.key_offset = keys_used_;
-  e.first_word = words_.size();
-  e.key_length = Walk(text, keys_.data() + keys_used_, words_).run(e.counts, by_blocks);
-  e.word_count = words_.size() - e.first_word;
-  look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
-                std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
+  e.first_word = words_used_;
+  Walk walk(text, keys_.data() + keys_used_, words_.data() + words_used_);
+  e.key_length = walk.run(e.counts, by_blocks);
+  e.word_count = walk.word_count();
+  e.kinds = look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
+                          std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
   keys_used_ += e.key_length;
+  words_used_ += e.word_count;
   segments_.push_back(e);
 }
 
@@ -455,6 +473,7 @@ SegmentWords PageWords::operator[](size_t i) const {
   w.key = std::string_view(keys_.data() + e.key_offset, e.key_length);
   w.words = std::span<const KeyWord>(words_.data() + e.first_word, e.word_count);
   w.counts = e.counts;
+  w.kinds = e.kinds;
   return w;
 }
 

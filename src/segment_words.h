@@ -27,11 +27,20 @@ struct TextCounts {
   int urls = 0, handles = 0, hashtags = 0;  // space-separated tokens
 };
 
+// How many of a segment's words are of each WordKind, counted as they are
+// looked up (the features read them; the words stay in the cache then).
+struct WordKindCounts {
+  int numbers = 0;
+  int date_words = 0;
+  bool strong_date = false;  // a word is a year or a strong date word
+};
+
 // A segment's words as the lexicon sees them: views into a PageWords.
 struct SegmentWords {
   std::string_view key;  // the segment's text folded (fold_key)
   std::span<const KeyWord> words;
   TextCounts counts;
+  WordKindCounts kinds;
   size_t size() const { return words.size(); }
   std::string_view word(size_t i) const { return key.substr(words[i].offset, words[i].length); }
   const WordInfo* info(size_t i) const { return words[i].info; }
@@ -63,10 +72,14 @@ class PageWords {
     size_t key_offset = 0, key_length = 0;
     size_t first_word = 0, word_count = 0;
     TextCounts counts;
+    WordKindCounts kinds;
   };
   std::string keys_;  // used up to keys_used_; grown, never shrunk
   size_t keys_used_ = 0;
+  // Used up to words_used_; grown (never shrunk) before each text to room
+  // for all the words it may hold, so the walk stores them without a test.
   std::vector<KeyWord> words_;
+  size_t words_used_ = 0;
   std::vector<Entry> segments_;
 };
 

@@ -140,10 +140,15 @@ std::size_t collapsed_prefix(std::string_view s) {
       ++i;
       after_space = true;
     } else if (c >= 0x80) {
-      const std::size_t start = i;
-      const char32_t cp = next_multibyte_code_point(s, i);
-      if ((cp == 0xFFFD && i - start == 1) || is_non_ascii_space(cp)) break;  // rewritten or a space
-      good = i;
+      // A run of longer characters (a word of Arabic, Cyrillic, ...) is
+      // walked here to its end: skip_collapsed_ascii would stop at once at
+      // each of them.
+      do {
+        const std::size_t start = i;
+        const char32_t cp = next_multibyte_code_point(s, i);
+        if ((cp == 0xFFFD && i - start == 1) || is_non_ascii_space(cp)) return good;  // rewritten or a space
+        good = i;
+      } while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80);
       after_space = false;
     } else {
       break;  // a doubled space, other whitespace or a control character

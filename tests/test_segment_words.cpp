@@ -101,4 +101,11 @@ TEST(SegmentWords, NumbersAndDateWords) {
   EXPECT_TRUE(words.words[2].strong_date);  // a year
   EXPECT_EQ(words.words[4].kind, WordKind::kNumber);
   EXPECT_EQ(words.words[5].kind, WordKind::kOther);
+  // The counts the lookups keep: 3, 2024, 1, 2k; march.
+  EXPECT_EQ(words.kinds.numbers, 4);
+  EXPECT_EQ(words.kinds.date_words, 1);
+  EXPECT_TRUE(words.kinds.strong_date);
+  page.add("people said", lexicon);
+  EXPECT_EQ(page[1].kinds.numbers, 0);
+  EXPECT_FALSE(page[1].kinds.strong_date);
 }
