@@ -191,7 +191,7 @@ class Classifier {
     }
   }
 
-  std::vector<Decision> run() {
+  std::vector<Decision> run(std::string* region_why) {
     find_region();
     move_region_before_end_barrier();
     cut_at_end_markers();
@@ -202,7 +202,8 @@ class Classifier {
     drop_trailing_author_bios();
     drop_linked_headlines();
     drop_header_lines_before_stated_body();
-    for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
+    for (int i = region_.begin; i < region_.end; ++i) d_[i].in_region = true;
+    if (region_why) *region_why = std::move(region_why_);
     return std::move(d_);
   }
 
@@ -995,8 +996,8 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
 }
 
 std::vector<Decision> classify(const Page& page, const std::vector<Features>& features, bool html,
-                               bool language_known, const Lexicon& lexicon) {
-  return Classifier(page, features, html, language_known, lexicon).run();
+                               bool language_known, const Lexicon& lexicon, std::string* region_why) {
+  return Classifier(page, features, html, language_known, lexicon).run(region_why);
 }
 
 bool ignore_page_wide_negative_hints(Page& page, const Weights& weights) {
