@@ -362,7 +362,7 @@ std::string describe(const Features& f) {
   if (f.photo_credit) out += " photo-credit";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
-  if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";
+  if (f.phrase.role != PhraseRole::kNone) out.append(" phrase=\"").append(f.phrase.phrase).append("\"");
   return out;
 }
 

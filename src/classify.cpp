@@ -34,12 +34,20 @@ void add_term(std::string* terms, const char* name, double value) {
   *terms += buf;
 }
 
+// "name:" followed by the phrase, as rule names spell a matched phrase.
+std::string named(std::string_view name, std::string_view phrase) {
+  std::string rule;
+  rule.reserve(name.size() + phrase.size());
+  rule.append(name).append(phrase);
+  return rule;
+}
+
 // The rule name of a hard chrome signal, or "" when there is none.
 std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (s.in_caption) return "caption";
   if (f.photo_credit) return "photo-credit";
-  if (f.phrase.role == PhraseRole::kChrome) return "chrome-phrase:" + f.phrase.phrase;
-  if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
+  if (f.phrase.role == PhraseRole::kChrome) return named("chrome-phrase:", f.phrase.phrase);
+  if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return named("read-also-line:", f.phrase.phrase);
   if (f.tweet_signature) return "tweet-signature";
   if (f.link_card) return "link-card";
   if (f.teaser) return "teaser";
@@ -291,7 +299,7 @@ class Classifier {
       // One-word markers ("Tags", "Comments") also label menus and
       // metadata above articles; only unambiguous ones act as barriers.
       bool unambiguous = f_[i].phrase.match == PhraseMatch::kPrefix ||
-                         f_[i].phrase.phrase.find(' ') != std::string::npos || f_[i].comment_header;
+                         f_[i].phrase.phrase.find(' ') != std::string_view::npos || f_[i].comment_header;
       // A related/"read also" header closes the article only after prose
       // (share-button captions are long enough to look like body).
       int box_end = 0;
@@ -351,18 +359,18 @@ class Classifier {
         // aside) that the body's flow resumes after: the element is the box.
         const ElementBox box = html_ && started ? element_box(i) : ElementBox{};
         if (box.end > i + 1 && flow_resumes_at(box.end, i)) {
-          for (int k = box.begin; k < box.end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          for (int k = box.begin; k < box.end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
           i = box.end - 1;
           continue;
         }
         bool flow_resumes = html_ && flow_resumes_at(i + 1, i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
-          for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          for (int k = i; k < box_end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
           i = box_end - 1;
           continue;
         }
-        cut(i, "after-read-also:" + f_[i].phrase.phrase);
+        cut(i, named("after-read-also:", f_[i].phrase.phrase));
         return;
       }
       if (body_like(i)) body_words += f_[i].words;
@@ -396,7 +404,7 @@ class Classifier {
   // What --explain calls the end marker at `i`.
   std::string marker_name(int i) const {
     if (f_[i].about_header) return "about-box";
-    return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : f_[i].phrase.phrase;
+    return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : std::string(f_[i].phrase.phrase);
   }
 
   // An end marker that heads a section: "Comments:" in a table cell labels

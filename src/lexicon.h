@@ -57,7 +57,9 @@ enum class PhraseMatch { kLine, kPrefix, kContains };
 struct PhraseHit {
   PhraseRole role = PhraseRole::kNone;
   PhraseMatch match = PhraseMatch::kLine;
-  std::string phrase;  // the folded phrase that matched
+  // The folded phrase that matched: a view into the Lexicon, which outlives
+  // the features of its lines (no string copied per line).
+  std::string_view phrase;
   bool has_rest = false;  // a prefix match with more text after the phrase
 };
 
