@@ -66,16 +66,16 @@ bool is_readalso_header(const Features& f) {
 // The first of the matched class hints (space separated) for which `is_kind`
 // holds, or "".
 template <typename Predicate>
-std::string first_hint(const std::string& hint_names, Predicate is_kind) {
+std::string_view first_hint(std::string_view hint_names, Predicate is_kind) {
   std::size_t start = 0;
   while (start < hint_names.size()) {
     std::size_t sp = hint_names.find(' ', start);
     if (sp == std::string::npos) sp = hint_names.size();
     std::string_view hint(hint_names.data() + start, sp - start);
-    if (is_kind(hint)) return std::string(hint);
+    if (is_kind(hint)) return hint;
     start = sp + 1;
   }
-  return "";
+  return {};
 }
 
 struct Span {
@@ -335,11 +335,11 @@ class Classifier {
         int section_end = i;
         while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
         if (!flow_resumes_at(section_end, i) && !declared_body_follows(section_end - 1)) {
-          cut(i, "after-end-section:" + end_hint_[i]);
+          cut(i, named("after-end-section:", end_hint_[i]));
           return;
         }
         for (int k = i; k < section_end; ++k) {
-          if (hard_[k].empty() && !page_.segments[k].in_declared_body) hard_[k] = "box-in-article:" + end_hint_[i];
+          if (hard_[k].empty() && !page_.segments[k].in_declared_body) hard_[k] = named("box-in-article:", end_hint_[i]);
         }
         i = section_end - 1;
         continue;
@@ -948,7 +948,7 @@ class Classifier {
   int n_;
   std::vector<Decision> d_;
   std::vector<std::string> hard_;
-  std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
+  std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
   std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
