@@ -165,7 +165,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
 
   result.blocks.reserve(page.segments.size());
   for (std::size_t i = 0; i < page.segments.size(); ++i) {
-    Block b;
+    Block& b = result.blocks.emplace_back();  // in place: a Block is four strings to move
     b.text = std::move(page.segments[i].text);
     b.kind = page.segments[i].kind;
     b.keep = decisions[i].keep;
@@ -178,7 +178,6 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
       if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
       if (decisions[i].in_region) b.features += " | region: " + region_why;
     }
-    result.blocks.push_back(std::move(b));
   }
   if (html) {
     drop_title_heading(result.title, page, result.blocks);
