@@ -8,6 +8,10 @@
 
 #include <unicode/uchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "stop_word_tally.h"
 #include "unicode_text.h"
 
@@ -57,8 +61,55 @@ std::size_t find_spaced(std::string_view s, std::string_view sep, std::size_t fr
   return std::string_view::npos;
 }
 
+// What the separator searches below need to find at all, from one pass
+// over the line: most lines have none of it, and their searches (a memchr
+// or more each) are skipped.
+struct SeparatorSigns {
+  bool spaced = false;      // ' ' followed by '-', '|', '>', '/' or 0xE2 (a dash's first byte)
+  bool colon_space = false; // ": "
+  bool high_punct = false;  // a byte 0xC2 or 0xE2 (the first of », ›, →)
+};
+
+bool is_spaced_separator_byte(unsigned char c) { return c == '-' || c == '|' || c == '>' || c == '/' || c == 0xE2; }
+
+SeparatorSigns separator_signs(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  SeparatorSigns signs;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen positions a step, each byte with the one after it.
+  __m128i spaced = _mm_setzero_si128(), colon = _mm_setzero_si128(), high = _mm_setzero_si128();
+  for (; n - i >= 17; i += 16) {
+    const __m128i at = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i lead_e2 = _mm_cmpeq_epi8(next, _mm_set1_epi8('\xE2'));
+    const __m128i after = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('-')), _mm_cmpeq_epi8(next, _mm_set1_epi8('|'))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('>')), _mm_cmpeq_epi8(next, _mm_set1_epi8('/'))),
+                     lead_e2));
+    spaced = _mm_or_si128(spaced, _mm_and_si128(_mm_cmpeq_epi8(at, _mm_set1_epi8(' ')), after));
+    colon = _mm_or_si128(colon, _mm_and_si128(_mm_cmpeq_epi8(at, _mm_set1_epi8(':')),
+                                              _mm_cmpeq_epi8(next, _mm_set1_epi8(' '))));
+    high = _mm_or_si128(high, _mm_or_si128(_mm_cmpeq_epi8(at, _mm_set1_epi8('\xC2')),
+                                           _mm_cmpeq_epi8(at, _mm_set1_epi8('\xE2'))));
+  }
+  signs.spaced = _mm_movemask_epi8(spaced) != 0;
+  signs.colon_space = _mm_movemask_epi8(colon) != 0;
+  signs.high_punct = _mm_movemask_epi8(high) != 0;
+#endif
+  for (; i < n; ++i) {
+    const bool has_next = i + 1 < n;
+    signs.spaced |= p[i] == ' ' && has_next && is_spaced_separator_byte(p[i + 1]);
+    signs.colon_space |= p[i] == ':' && has_next && p[i + 1] == ' ';
+    signs.high_punct |= p[i] == 0xC2 || p[i] == 0xE2;
+  }
+  return signs;
+}
+
 // "Home » News › World": the separators of breadcrumb trails.
-bool has_path_separator(std::string_view s) {
+bool has_path_separator(std::string_view s, const SeparatorSigns& signs) {
+  if (!signs.high_punct && !signs.spaced) return false;
   for (std::string_view sep : {"\u00BB", "\u203A", "\u2192"}) {
     if (s.find(sep) != std::string_view::npos) return true;
   }
@@ -153,7 +204,8 @@ bool is_glued_token(std::string_view tok) {
 
 // "Headline - Site" glued to the excerpt of the linked page: a link preview
 // card flattened into one line.
-bool looks_like_link_card(std::string_view s) {
+bool looks_like_link_card(std::string_view s, const SeparatorSigns& signs) {
+  if (!signs.spaced) return false;  // none of " - ", " | ", " \u2013 "
   for (std::string_view sep : {std::string_view(" - "), std::string_view(" | "), std::string_view(" \u2013 ")}) {
     for (std::size_t pos = find_spaced(s, sep); pos != std::string_view::npos; pos = find_spaced(s, sep, pos + 1)) {
       std::size_t start = pos + sep.size();
@@ -171,7 +223,8 @@ bool looks_like_link_card(std::string_view s) {
 // A dateline's separator followed by a capital and a small letter
 // ("...: Expressing"), which has_glued_dateline needs: most lines lack one,
 // and this search (by the separators' rarer bytes) is cheaper than its walk.
-bool has_dateline_separator(std::string_view s) {
+bool has_dateline_separator(std::string_view s, const SeparatorSigns& signs) {
+  if (!signs.colon_space && !signs.spaced) return false;  // none of ": ", " \u2014 ", " -- ", " - "
   auto sentence_starts_at = [&](std::size_t i) {
     return i + 1 < s.size() && s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z';
   };
@@ -316,12 +369,15 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.counter = !f.date_only && word_count > 0 && words.words[0].kind == WordKind::kNumber && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
   f.bullet = starts_with_bullet(s);
-  f.breadcrumb = word_count <= 10 && !f.terminal_punct && has_path_separator(s);
+  const bool breadcrumb_possible = word_count <= 10 && !f.terminal_punct;
+  // One pass for the three searches below, when one of them may run.
+  const SeparatorSigns signs = breadcrumb_possible || f.words >= 12 ? separator_signs(s) : SeparatorSigns{};
+  f.breadcrumb = breadcrumb_possible && has_path_separator(s, signs);
   f.tweet_signature = looks_like_tweet_signature(s);
-  f.link_card = f.words >= 12 && looks_like_link_card(s);
+  f.link_card = f.words >= 12 && looks_like_link_card(s, signs);
   // A teaser is a headline (4 words at least before the dateline) and a lead
   // sentence: shorter lines are headings or labels of their own.
-  f.teaser = f.words >= 15 && has_dateline_separator(s) && has_glued_dateline(s, 4);
+  f.teaser = f.words >= 15 && has_dateline_separator(s, signs) && has_glued_dateline(s, 4);
   f.photo_credit = word_count <= w.caption_max_words && ends_with_photo_credit(s, lexicon);
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
@@ -362,7 +418,7 @@ std::string describe(const Features& f) {
   if (f.photo_credit) out += " photo-credit";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";
-  if (f.phrase.role != PhraseRole::kNone) out += " phrase=\"" + f.phrase.phrase + "\"";
+  if (f.phrase.role != PhraseRole::kNone) out.append(" phrase=\"").append(f.phrase.phrase).append("\"");
   return out;
 }
 

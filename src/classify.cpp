@@ -34,12 +34,20 @@ void add_term(std::string* terms, const char* name, double value) {
   *terms += buf;
 }
 
+// "name:" followed by the phrase, as rule names spell a matched phrase.
+std::string named(std::string_view name, std::string_view phrase) {
+  std::string rule;
+  rule.reserve(name.size() + phrase.size());
+  rule.append(name).append(phrase);
+  return rule;
+}
+
 // The rule name of a hard chrome signal, or "" when there is none.
 std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (s.in_caption) return "caption";
   if (f.photo_credit) return "photo-credit";
-  if (f.phrase.role == PhraseRole::kChrome) return "chrome-phrase:" + f.phrase.phrase;
-  if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return "read-also-line:" + f.phrase.phrase;
+  if (f.phrase.role == PhraseRole::kChrome) return named("chrome-phrase:", f.phrase.phrase);
+  if (f.phrase.role == PhraseRole::kReadAlso && f.phrase.has_rest) return named("read-also-line:", f.phrase.phrase);
   if (f.tweet_signature) return "tweet-signature";
   if (f.link_card) return "link-card";
   if (f.teaser) return "teaser";
@@ -58,16 +66,16 @@ bool is_readalso_header(const Features& f) {
 // The first of the matched class hints (space separated) for which `is_kind`
 // holds, or "".
 template <typename Predicate>
-std::string first_hint(const std::string& hint_names, Predicate is_kind) {
+std::string_view first_hint(std::string_view hint_names, Predicate is_kind) {
   std::size_t start = 0;
   while (start < hint_names.size()) {
     std::size_t sp = hint_names.find(' ', start);
     if (sp == std::string::npos) sp = hint_names.size();
     std::string_view hint(hint_names.data() + start, sp - start);
-    if (is_kind(hint)) return std::string(hint);
+    if (is_kind(hint)) return hint;
     start = sp + 1;
   }
-  return "";
+  return {};
 }
 
 struct Span {
@@ -191,7 +199,7 @@ class Classifier {
     }
   }
 
-  std::vector<Decision> run() {
+  std::vector<Decision> run(std::string* region_why) {
     find_region();
     move_region_before_end_barrier();
     cut_at_end_markers();
@@ -202,7 +210,8 @@ class Classifier {
     drop_trailing_author_bios();
     drop_linked_headlines();
     drop_header_lines_before_stated_body();
-    for (int i = region_.begin; i < region_.end; ++i) d_[i].region = region_why_;
+    for (int i = region_.begin; i < region_.end; ++i) d_[i].in_region = true;
+    if (region_why) *region_why = std::move(region_why_);
     return std::move(d_);
   }
 
@@ -290,7 +299,7 @@ class Classifier {
       // One-word markers ("Tags", "Comments") also label menus and
       // metadata above articles; only unambiguous ones act as barriers.
       bool unambiguous = f_[i].phrase.match == PhraseMatch::kPrefix ||
-                         f_[i].phrase.phrase.find(' ') != std::string::npos || f_[i].comment_header;
+                         f_[i].phrase.phrase.find(' ') != std::string_view::npos || f_[i].comment_header;
       // A related/"read also" header closes the article only after prose
       // (share-button captions are long enough to look like body).
       int box_end = 0;
@@ -326,11 +335,11 @@ class Classifier {
         int section_end = i;
         while (section_end < n_ && !end_hint_[section_end].empty()) ++section_end;
         if (!flow_resumes_at(section_end, i) && !declared_body_follows(section_end - 1)) {
-          cut(i, "after-end-section:" + end_hint_[i]);
+          cut(i, named("after-end-section:", end_hint_[i]));
           return;
         }
         for (int k = i; k < section_end; ++k) {
-          if (hard_[k].empty() && !page_.segments[k].in_declared_body) hard_[k] = "box-in-article:" + end_hint_[i];
+          if (hard_[k].empty() && !page_.segments[k].in_declared_body) hard_[k] = named("box-in-article:", end_hint_[i]);
         }
         i = section_end - 1;
         continue;
@@ -350,18 +359,18 @@ class Classifier {
         // aside) that the body's flow resumes after: the element is the box.
         const ElementBox box = html_ && started ? element_box(i) : ElementBox{};
         if (box.end > i + 1 && flow_resumes_at(box.end, i)) {
-          for (int k = box.begin; k < box.end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          for (int k = box.begin; k < box.end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
           i = box.end - 1;
           continue;
         }
         bool flow_resumes = html_ && flow_resumes_at(i + 1, i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
-          for (int k = i; k < box_end; ++k) hard_[k] = "read-also-box:" + f_[i].phrase.phrase;
+          for (int k = i; k < box_end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
           i = box_end - 1;
           continue;
         }
-        cut(i, "after-read-also:" + f_[i].phrase.phrase);
+        cut(i, named("after-read-also:", f_[i].phrase.phrase));
         return;
       }
       if (body_like(i)) body_words += f_[i].words;
@@ -395,7 +404,7 @@ class Classifier {
   // What --explain calls the end marker at `i`.
   std::string marker_name(int i) const {
     if (f_[i].about_header) return "about-box";
-    return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : f_[i].phrase.phrase;
+    return f_[i].phrase.phrase.empty() && f_[i].comment_header ? "comment-header" : std::string(f_[i].phrase.phrase);
   }
 
   // An end marker that heads a section: "Comments:" in a table cell labels
@@ -939,7 +948,7 @@ class Classifier {
   int n_;
   std::vector<Decision> d_;
   std::vector<std::string> hard_;
-  std::vector<std::string> end_hint_;  // HTML: the end-section hint over the block, or ""
+  std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
   std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
@@ -995,8 +1004,8 @@ double segment_score(const Segment& seg, const Features& f, const Weights& w, bo
 }
 
 std::vector<Decision> classify(const Page& page, const std::vector<Features>& features, bool html,
-                               bool language_known, const Lexicon& lexicon) {
-  return Classifier(page, features, html, language_known, lexicon).run();
+                               bool language_known, const Lexicon& lexicon, std::string* region_why) {
+  return Classifier(page, features, html, language_known, lexicon).run(region_why);
 }
 
 bool ignore_page_wide_negative_hints(Page& page, const Weights& weights) {

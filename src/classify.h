@@ -15,7 +15,7 @@ struct Decision {
   bool keep = false;
   double score = 0;  // the segment's own score (> 0 leans body)
   std::string rule;  // why: "body", "subheading", "after-end:tags", ...
-  std::string region;  // --explain: how the article region around the block was found ("" outside it)
+  bool in_region = false;  // inside the article region (classify's region_why says how it was found)
 };
 
 // The score of a segment alone: length, prose and chrome signals, and for
@@ -24,9 +24,12 @@ struct Decision {
 double segment_score(const Segment& segment, const Features& features, const Weights& weights,
                      bool language_known, std::string* terms);
 
-// Decisions for all segments of a page, in order.
+// Decisions for all segments of a page, in order. `region_why` (optional)
+// receives how the article region was found, for --explain: one string a
+// page, not one a block.
 std::vector<Decision> classify(const Page& page, const std::vector<Features>& features,
-                               bool html, bool language_known, const Lexicon& lexicon);
+                               bool html, bool language_known, const Lexicon& lexicon,
+                               std::string* region_why = nullptr);
 
 // HTML pages whose whole content sits in a container named like chrome
 // (a blog inside id="sidebar"): when negative class hints cover at least

@@ -152,17 +152,20 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   words.release_if_large();
   clock.lap(Stage::kFeatures);
   bool language_known = !result.language.empty();
-  std::vector<internal::Decision> decisions = internal::classify(page, features, html, language_known, lexicon);
+  std::string region_why;  // --explain's account of the article region
+  std::string* const explain_region = opt.describe_blocks ? &region_why : nullptr;
+  std::vector<internal::Decision> decisions =
+      internal::classify(page, features, html, language_known, lexicon, explain_region);
   // No article under chrome-named containers that hold the whole page: the
   // names were wrong, so judge the page again without them.
   if (html && internal::kept_almost_nothing(decisions, features, lexicon.weights()) &&
       internal::ignore_page_wide_negative_hints(page, lexicon.weights())) {
-    decisions = internal::classify(page, features, html, language_known, lexicon);
+    decisions = internal::classify(page, features, html, language_known, lexicon, explain_region);
   }
 
   result.blocks.reserve(page.segments.size());
   for (std::size_t i = 0; i < page.segments.size(); ++i) {
-    Block b;
+    Block& b = result.blocks.emplace_back();  // in place: a Block is four strings to move
     b.text = std::move(page.segments[i].text);
     b.kind = page.segments[i].kind;
     b.keep = decisions[i].keep;
@@ -173,9 +176,8 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
       internal::segment_score(page.segments[i], features[i], lexicon.weights(), language_known, &terms);
       b.features = internal::describe(features[i]) + " | " + terms;
       if (!page.segments[i].hint_names.empty()) b.features += " | hints: " + page.segments[i].hint_names;
-      if (!decisions[i].region.empty()) b.features += " | region: " + decisions[i].region;
+      if (decisions[i].in_region) b.features += " | region: " + region_why;
     }
-    result.blocks.push_back(std::move(b));
   }
   if (html) {
     drop_title_heading(result.title, page, result.blocks);

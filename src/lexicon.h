@@ -2,6 +2,7 @@
 // stop words per language, chrome phrases by role, class/id hints, weights.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -11,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "string_table.h"
 #include "word_table.h"
 
 namespace winnow::internal {
@@ -34,13 +36,30 @@ struct Weights {
   double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_min_words = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0, element_box_max_lines = 0, table_row_max_link_density = 0, table_row_cell_max_words = 0;
 };
 
+// A set of words asked about per word of many lines (bio verbs, credit
+// words, ...): no std::string built per question, and one cheap hash.
+class WordSet {
+ public:
+  void insert(std::string_view word) {
+    table_[word] = true;
+    longest_ = std::max(longest_, word.size());
+  }
+  bool contains(std::string_view word) const { return word.size() <= longest_ && table_.find(word); }
+
+ private:
+  StringTable<bool> table_;
+  size_t longest_ = 0;  // longer words are not in the set, without a lookup
+};
+
 enum class PhraseRole { kNone, kEnd, kReadAlso, kChrome, kAbout };
 enum class PhraseMatch { kLine, kPrefix, kContains };
 
 struct PhraseHit {
   PhraseRole role = PhraseRole::kNone;
   PhraseMatch match = PhraseMatch::kLine;
-  std::string phrase;  // the folded phrase that matched
+  // The folded phrase that matched: a view into the Lexicon, which outlives
+  // the features of its lines (no string copied per line).
+  std::string_view phrase;
   bool has_rest = false;  // a prefix match with more text after the phrase
 };
 
@@ -123,25 +142,21 @@ class Lexicon {
 
   // True when the folded last word of a line is a verb that closes a
   // comment's header ("Alex on May 3, 2024 at 6:34 am said:").
-  bool is_signature_verb(std::string_view folded_word) const {
-    return signature_verbs_.count(std::string(folded_word)) > 0;
-  }
+  bool is_signature_verb(std::string_view folded_word) const { return signature_verbs_.contains(folded_word); }
 
   // True when the folded word opens a photo credit at the end of a caption
   // ("... (Image: GETTY)", "(AP Photo/Alan Diaz)").
   // Words of an author's bio line: the verb after the name ("is", "ist",
   // "est") and the job ("reporter", "Redakteurin").
-  bool is_bio_verb(std::string_view folded_word) const { return bio_verbs_.count(std::string(folded_word)) > 0; }
-  bool is_bio_role(std::string_view folded_word) const { return bio_roles_.count(std::string(folded_word)) > 0; }
-  bool is_credit_word(std::string_view folded_word) const {
-    return credit_words_.count(std::string(folded_word)) > 0;
-  }
+  bool is_bio_verb(std::string_view folded_word) const { return bio_verbs_.contains(folded_word); }
+  bool is_bio_role(std::string_view folded_word) const { return bio_roles_.contains(folded_word); }
+  bool is_credit_word(std::string_view folded_word) const { return credit_words_.contains(folded_word); }
 
   // True when a matched hint (as in class_hint's `matched`) marks a section
   // that ends the article (comments, tags, related).
-  bool is_end_hint(std::string_view hint) const { return end_hints_.count(std::string(hint)) > 0; }
+  bool is_end_hint(std::string_view hint) const { return end_hints_.contains(hint); }
   // True when a matched hint marks a discussion thread (comments).
-  bool is_thread_hint(std::string_view hint) const { return thread_hints_.count(std::string(hint)) > 0; }
+  bool is_thread_hint(std::string_view hint) const { return thread_hints_.contains(hint); }
 
   // Names in weights.txt that Weights does not know (tests assert empty).
   const std::vector<std::string>& unknown_weights() const { return unknown_weights_; }
@@ -171,11 +186,11 @@ class Lexicon {
   std::vector<Phrase> contains_phrases_;
   std::vector<Phrase> raw_contains_phrases_;  // with '.' or '/': matched on the lower-cased text
   std::unordered_map<std::string, int> hints_;
-  std::unordered_set<std::string> signature_verbs_;  // see is_signature_verb
-  std::unordered_set<std::string> credit_words_;     // see is_credit_word
-  std::unordered_set<std::string> bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
-  std::unordered_set<std::string> end_hints_;     // hints that mark end sections
-  std::unordered_set<std::string> thread_hints_;  // hints that mark comment threads
+  WordSet signature_verbs_;  // see is_signature_verb
+  WordSet credit_words_;     // see is_credit_word
+  WordSet bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
+  WordSet end_hints_;     // hints that mark end sections
+  WordSet thread_hints_;  // hints that mark comment threads
   std::vector<std::string> builder_prefixes_;      // page builders' class-name prefixes, stripped ("elementor-widget")
   std::vector<std::string> post_markers_;          // class names of a CMS's post wrapper ("hentry")
   std::vector<std::string> post_taxonomy_;         // its class-name prefixes that list the post's topics ("tag-")

@@ -15,6 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "unicode_text.h"
 #include "winnow.h"
 
@@ -120,29 +124,65 @@ bool starts_invisible(std::string_view rest) {
   return rest.starts_with(kZeroWidthSpace) || rest.starts_with(kByteOrderMark);
 }
 
+// Where tidy_prefix must look closer: ASCII whitespace but ' ' (\t \n \v
+// \f \r) and the lead bytes of the invisible characters (0xE2, 0xEF).
+bool needs_closer_look(unsigned char c) { return (c >= '\t' && c <= '\r') || c == 0xE2 || c == 0xEF; }
+
+#if defined(__SSE2__)
+// Bit k: needs_closer_look(byte k) or byte k is a space after a space (bit
+// 0: after `after_space`).
+uint32_t closer_look_mask(__m128i bytes, bool after_space) {
+  // Bytes 0x09-0x0D moved to -128..-124, the only ones below -123.
+  const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - '\t')));
+  const __m128i controls = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 5)));
+  const __m128i leads = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\xE2')),
+                                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\xEF')));
+  const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+  const uint32_t doubled = spaces & ((spaces << 1) | (after_space ? 1u : 0u));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(controls, leads))) | doubled;
+}
+#endif
+
 // The length of the longest prefix of `text` that needs no tidying and ends
 // in a character other than a space: no invisible characters, no whitespace
-// but single spaces between words. The pipeline's blocks are all prefix.
+// but single spaces between words. The pipeline's blocks are all prefix:
+// sixteen bytes a step find the few places that need a look at all.
 std::size_t tidy_prefix(std::string_view text) {
-  std::size_t good = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t good = 0;  // the end of the prefix's last character other than a space
   bool after_space = true;  // a space here would be leading or doubled
-  for (std::size_t i = 0; i < text.size();) {
-    if (const std::size_t plain = internal::skip_collapsed_ascii(text, i, after_space)) {
-      i += plain;
-      good = after_space ? i - 1 : i;
-    } else if (text[i] == ' ' && !after_space) {
-      ++i;
+  std::size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    // Whole steps of fine bytes, then those before the first that needs a look.
+    uint32_t look = 0;
+    const std::size_t from = i;
+    while (n - i >= 16) {
+      look = closer_look_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), after_space);
+      if (look) break;
+      i += 16;
+      after_space = p[i - 1] == ' ';
+    }
+    if (look) {
+      i += static_cast<std::size_t>(__builtin_ctz(look));
+      if (i > from) after_space = p[i - 1] == ' ';
+    }
+    if (i > from) good = after_space ? i - 1 : i;
+    if (i == n) break;
+#endif
+    const unsigned char c = p[i];
+    if (c == ' ') {
+      if (after_space) break;  // leading or doubled
       after_space = true;
-    } else if (!is_ascii_space(text[i]) && !starts_invisible(text.substr(i))) {
-      // The bytes of longer characters that follow are taken here up to the
-      // next ASCII byte or invisible character: skip_collapsed_ascii would
-      // stop at once at each of them.
       ++i;
-      while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80 && !starts_invisible(text.substr(i))) ++i;
-      good = i;
+    } else if (needs_closer_look(c)) {
+      if (c < 0x80 || starts_invisible(text.substr(i))) break;  // other whitespace, or invisible
       after_space = false;
+      good = ++i;
     } else {
-      break;
+      after_space = false;
+      good = ++i;
     }
   }
   return good;

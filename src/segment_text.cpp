@@ -16,14 +16,15 @@ Page segment_text(std::string_view text) {
   while (start < text.size()) {
     const LineScan scan = scan_line(text, start);
     const std::string_view raw = text.substr(start, scan.end - start);
-    // Most lines are already collapsed: copied without a second look.
-    std::string line = scan.plain ? std::string(raw) : collapse_whitespace(raw);
     start = scan.end + 1;
-    if (line.empty()) { blank_before = true; continue; }
-    Segment seg;
-    seg.text = std::move(line);
+    // Most lines are already collapsed: copied without a second look,
+    // straight into their segment (built in place, not moved there).
+    std::string collapsed;
+    if (!scan.plain) collapsed = collapse_whitespace(raw);
+    if (scan.plain ? raw.empty() : collapsed.empty()) { blank_before = true; continue; }
+    Segment& seg = page.segments.emplace_back();
+    if (scan.plain) seg.text.assign(raw); else seg.text = std::move(collapsed);
     seg.separated_before = blank_before;
-    page.segments.push_back(std::move(seg));
     blank_before = false;
   }
   return page;
