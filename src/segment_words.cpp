@@ -105,20 +105,33 @@ std::pair<WordKind, bool> word_kind(std::string_view w, int date_kind) {
   return {WordKind::kOther, false};
 }
 
+// A word that starts with an ASCII letter is no number and no Arabic word:
+// its lexicon entry, copied, says all there is to say of it.
+bool starts_with_ascii_letter(std::string_view word) {
+  return static_cast<unsigned char>((word[0] | 0x20) - 'a') < 26;
+}
+
+// What the bytes of a word that may be a number or an Arabic word add to
+// its lexicon entry (`w`'s fields, copied from it).
+void add_what_the_bytes_say(KeyWord& w, std::string_view word, const Lexicon& lexicon) {
+  const int arabic = lexicon.arabic_index();
+  if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
+    w.stop_languages |= 1u << arabic;
+  std::tie(w.kind, w.strong_date) = word_kind(word, w.date_kind());
+}
+
 // The lexicon's entry of each word of `key` and what follows from it, and
 // how many words are of each kind. One loop after the walk, rather than a
 // lookup as each word ends: the lookups do not depend on each other, so the
 // processor overlaps their cache misses.
 WordKindCounts look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
-  const int arabic = lexicon.arabic_index();
   WordKindCounts kinds;
   for (KeyWord& w : words) {
     const std::string_view word(key.data() + w.offset, w.length);
     const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
     attach_fields(w, info, lexicon.knows(info));
-    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
-      w.stop_languages |= 1u << arabic;
-    std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);
+    // Well predicted: most words of a page start with a letter of its script.
+    if (!starts_with_ascii_letter(word)) add_what_the_bytes_say(w, word, lexicon);
     kinds.numbers += w.kind == WordKind::kNumber;
     kinds.date_words += w.kind == WordKind::kDate;
     kinds.strong_date |= w.strong_date;
