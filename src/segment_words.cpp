@@ -121,27 +121,22 @@ void add_what_the_bytes_say(KeyWord& w, std::string_view word, const Lexicon& le
   std::tie(w.kind, w.strong_date) = word_kind(word, w.date_kind());
 }
 
-// A word of the key gets its lexicon entry and what follows from it.
-void look_up(KeyWord& w, std::string_view word, const Lexicon& lexicon) {
-  const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
-  attach_fields(w, info, lexicon.knows(info));
-  // Well predicted: most words of a page start with a letter of its script.
-  if (!starts_with_ascii_letter(word)) add_what_the_bytes_say(w, word, lexicon);
-}
-
 // The bits of the first `bytes` bytes of a 16-byte block.
 uint32_t first_bytes(size_t bytes) { return bytes >= 16 ? 0xFFFF : (1u << bytes) - 1; }
 
 // The words of the key `key[0, length)` (fold_key's words, joined by
 // single spaces) into `words`, each with its lexicon entry; returns how
-// many, and counts their kinds into `kinds`. The walk writes no word
+// many, and counts their kinds into `counted`. The walk writes no word
 // boundaries: the key's spaces are, found sixteen bytes at a time. A space
 // written past the key's end (it has room) ends the last word, so that one
 // loop body handles every word.
 size_t look_up_words(char* key, size_t length, KeyWord* words, const Lexicon& lexicon, WordKindCounts& counted) {
   if (length == 0) return 0;
   key[length] = ' ';
-  WordKindCounts kinds;  // a local: the stores of the loop may alias `counted`
+  const WordTable::Finder finder = lexicon.word_finder();
+  // Locals: the stores of the loop may alias `counted`.
+  int numbers = 0, date_words = 0;
+  bool strong_date = false;
   KeyWord* w = words;
   size_t start = 0;
   for (size_t at = 0; at <= length; at += 16) {
@@ -154,17 +149,28 @@ size_t look_up_words(char* key, size_t length, KeyWord* words, const Lexicon& le
 #endif
     for (spaces &= first_bytes(length + 1 - at); spaces != 0; spaces &= spaces - 1) {
       const size_t end = at + static_cast<size_t>(__builtin_ctz(spaces));
+      const std::string_view word(key + start, end - start);
+      const WordInfo& info = finder.find_padded_or_none(word);  // the key has room past its end
       w->offset = static_cast<uint32_t>(start);
       w->length = static_cast<uint32_t>(end - start);
-      look_up(*w, std::string_view(key + start, end - start), lexicon);
-      kinds.numbers += w->kind == WordKind::kNumber;
-      kinds.date_words += w->kind == WordKind::kDate;
-      kinds.strong_date |= w->strong_date;
+      w->info = finder.known(info);
+      static_cast<WordInfo&>(*w) = info;
+      // Well predicted: most words of a page start with a letter of its
+      // script, and their entry says all.
+      if (starts_with_ascii_letter(word)) {
+        date_words += info.kind == WordKind::kDate;
+        strong_date |= info.strong_date;
+      } else {
+        add_what_the_bytes_say(*w, word, lexicon);
+        numbers += w->kind == WordKind::kNumber;
+        date_words += w->kind == WordKind::kDate;
+        strong_date |= w->strong_date;
+      }
       ++w;
       start = end + 1;
     }
   }
-  counted = kinds;
+  counted = {numbers, date_words, strong_date};
   return static_cast<size_t>(w - words);
 }
 

@@ -136,10 +136,11 @@ class ShortWordTable {
   struct Places {
     size_t first, second;
   };
-  Places places_of(const Halves& h) const {
+  static Places places(const Halves& h, unsigned shift) {
     const uint64_t mix = (h.low ^ (h.high * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
-    return {mix >> shift_, (mix * 0xD6E8FEB86659FD93ULL) >> shift_};
+    return {mix >> shift, (mix * 0xD6E8FEB86659FD93ULL) >> shift};
   }
+  Places places_of(const Halves& h) const { return places(h, shift_); }
 
   // The slot holding the key, or the empty one past the table (none()).
   // Whether a word of the text is a key is a coin toss, so the choice is a
@@ -195,6 +196,37 @@ class ShortWordTable {
       if (!old[k].empty()) insert(old[k]);
   }
 
+ public:
+  // The table's fields a lookup reads, copied for a loop of lookups: the
+  // loop's stores (through char or uint8_t pointers, which may alias
+  // anything) would make the compiler reload them from the table at every
+  // word. Valid until the next insertion.
+  class Finder {
+   public:
+    explicit Finder(const ShortWordTable& table)
+        : table_(table), slots_(table.slots_.data()), none_(&table.none()), absent_(table.mask_ + 1),
+          shift_(table.shift_) {}
+
+    // As ShortWordTable::find_padded_or_none.
+    const Value& find_padded_or_none(std::string_view key) const {
+      if (key.size() - 1 >= kInlineBytes) return table_.find_padded_or_none(key);  // rare: well predicted
+      const Halves halves = halves_of(key.data(), key.size());
+      const Places at = places(halves, shift_);
+      const size_t in_second = pick(slots_[at.second].holds(halves), at.second, absent_);
+      return slots_[pick(slots_[at.first].holds(halves), at.first, in_second)].value;
+    }
+    // The entry found, or null for none().
+    const Value* known(const Value& found) const { return pick(&found != none_, &found, static_cast<const Value*>(nullptr)); }
+
+   private:
+    const ShortWordTable& table_;
+    const Slot* slots_;
+    const Value* none_;
+    size_t absent_;  // the index of none()'s slot
+    unsigned shift_;
+  };
+
+ private:
   std::vector<Slot> slots_;  // mask_ + 1 (a power of two), then the empty slot of none()
   size_t mask_ = 0;
   unsigned shift_ = 64;      // 64 - log2(mask_ + 1): a product's top bits index the table

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 
-#include "branchless.h"
 #include "short_word_table.h"
 #include "string_table.h"
 
@@ -61,15 +60,6 @@ inline void attach_info(KeyWord& w, const WordInfo* info) {
   w.stop_languages = info ? info->stop_languages : 0;
   w.starts_prefix_phrase = info && info->starts_prefix_phrase;
   w.starts_contains_phrase = info && info->starts_contains_phrase;
-}
-
-// attach_info for the hot path: `fields` is the word's entry, or all zero
-// (WordTable::none()) when the lexicon does not know it (`known` false). The
-// fields are copied without a test: whether a word is known is a coin toss
-// in prose (branchless.h).
-inline void attach_fields(KeyWord& w, const WordInfo& fields, bool known) {
-  w.info = pick(known, &fields, static_cast<const WordInfo*>(nullptr));
-  static_cast<WordInfo&>(w) = fields;
 }
 
 }  // namespace winnow::internal
