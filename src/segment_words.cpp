@@ -128,11 +128,14 @@ uint32_t first_bytes(size_t bytes) { return bytes >= 16 ? 0xFFFF : (1u << bytes)
 // single spaces) into `words`, each with its lexicon entry; returns how
 // many, and counts their kinds into `counted`. The walk writes no word
 // boundaries: the key's spaces are, found sixteen bytes at a time. A space
-// written past the key's end (it has room) ends the last word, so that one
-// loop body handles every word.
+// written past the key's end ends the last word, so that one loop body
+// handles every word.
 size_t look_up_words(char* key, size_t length, KeyWord* words, const Lexicon& lexicon, WordKindCounts& counted) {
   if (length == 0) return 0;
-  key[length] = ' ';
+  // The space after the key, then fifteen bytes that are not spaces, so
+  // that the last sixteen bytes read hold no space past it (the key has
+  // room): no mask for the key's end.
+  std::memcpy(key + length, " ...............", 16);
   const WordTable::Finder finder = lexicon.word_finder();
   // Locals: the stores of the loop may alias `counted`.
   int numbers = 0, date_words = 0;
@@ -147,7 +150,7 @@ size_t look_up_words(char* key, size_t length, KeyWord* words, const Lexicon& le
     uint32_t spaces = 0;
     for (int k = 0; k < 16; ++k) spaces |= uint32_t(key[at + k] == ' ') << k;
 #endif
-    for (spaces &= first_bytes(length + 1 - at); spaces != 0; spaces &= spaces - 1) {
+    for (; spaces != 0; spaces &= spaces - 1) {
       const size_t end = at + static_cast<size_t>(__builtin_ctz(spaces));
       const std::string_view word(key + start, end - start);
       const WordInfo& info = finder.find_padded_or_none(word);  // the key has room past its end
@@ -328,14 +331,17 @@ class Walk {
   void block_words(const unsigned char* p, uint32_t word, uint32_t last_bit) {
     char* const key = key_;
     char* out = key + k_;
-    bool pending = pending_space_;
-    for (uint32_t rest = word; rest != 0;) {
+    // The space before the block's first run: after a non-word byte (the
+    // previous block's, or one of this block's before the run) unless the
+    // key is still empty. Every later run follows a non-word byte of the
+    // block and a word of the key.
+    const bool after_non_word = pending_space_ || !(word & 1);
+    int space = after_non_word && out != key;
+    for (uint32_t rest = word; rest != 0; space = 1) {
       const int start = __builtin_ctz(rest);
       const int length = __builtin_ctz(~(word >> start));  // to the first non-word byte, or the block's end
-      pending |= start > 0;  // a non-word byte of this block comes before the run
       *out = ' ';  // kept only between two words
-      out += pending & (out != key);
-      pending = false;
+      out += space;
       // OR-ing 0x20 lower-cases a letter and leaves a digit as it is. All
       // sixteen bytes are stored (the key has room); the run's length counts.
       const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + start));
@@ -343,7 +349,9 @@ class Walk {
       out += length;
       rest &= ~0u << (start + length);  // start + length <= 16: a 32-bit shift clears the block's bits
     }
-    pending_space_ = pending | !(word & last_bit);  // the block ends with a non-word byte
+    // A run ending the block leaves no separator pending; a non-word byte
+    // there does, and so does a block without runs.
+    pending_space_ = !(word & last_bit);
     k_ = static_cast<size_t>(out - key);
   }
 
