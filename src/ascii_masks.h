@@ -78,9 +78,11 @@ inline bool is_ascii16(const unsigned char* p) {
 
 namespace ascii_masks_detail {
 
-inline uint32_t equal_mask(__m128i bytes, char c) {
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c))));
-}
+inline __m128i equal(__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); }
+
+inline uint32_t mask_of(__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); }
+
+inline uint32_t equal_mask(__m128i bytes, char c) { return mask_of(equal(bytes, c)); }
 
 // Bytes in [low, low + span]: unsigned "x - low <= span" is
 // "min(x - low, span) == x - low" (SSE2 has no unsigned compare).
@@ -105,11 +107,13 @@ inline AsciiMasks ascii_masks_sse2(const unsigned char* p) {
   m.digit = static_cast<uint32_t>(_mm_movemask_epi8(digit));
   m.blank = static_cast<uint32_t>(_mm_movemask_epi8(blank));
   m.space = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(blank, in_range(bytes, '\t', 4))));
-  m.closing = equal_mask(bytes, '"') | equal_mask(bytes, '\'') | equal_mask(bytes, ')') | equal_mask(bytes, ']') |
-              equal_mask(bytes, '*');
+  // Classes of several bytes: their lanes OR-ed, then one movemask.
+  m.closing = mask_of(_mm_or_si128(_mm_or_si128(_mm_or_si128(equal(bytes, '"'), equal(bytes, '\'')),
+                                                _mm_or_si128(equal(bytes, ')'), equal(bytes, ']'))),
+                                   equal(bytes, '*')));
   m.comma = equal_mask(bytes, ',');
   m.slash = equal_mask(bytes, '/');
-  m.social = equal_mask(bytes, 'w') | equal_mask(bytes, '@') | equal_mask(bytes, '#');
+  m.social = mask_of(_mm_or_si128(_mm_or_si128(equal(bytes, 'w'), equal(bytes, '@')), equal(bytes, '#')));
   return m;
 }
 

@@ -160,7 +160,7 @@ void Lexicon::index_words() {
     for (const std::string& word : stop_words_.at(languages_[i])) words_[word].stop_languages |= 1u << i;
     if (languages_[i] == "ar") arabic_ = int(i);
   }
-  for (const auto& [word, strong] : date_words_) words_[word].date_kind = strong ? 2 : 1;
+  for (const auto& [word, strong] : date_words_) words_[word].set_date_kind(strong ? 2 : 1);
 }
 
 int Lexicon::language_index(std::string_view lang) const {
@@ -282,7 +282,7 @@ void Lexicon::load_date_words(std::string_view data) {
 
 int Lexicon::date_word(std::string_view word) const {
   const WordInfo* info = word_info(word);
-  return info ? info->date_kind : 0;
+  return info ? info->date_kind() : 0;
 }
 
 void Lexicon::load_hints(std::string_view data) {

@@ -108,12 +108,9 @@ class Lexicon {
   // word_info for a word whose bytes may be read up to WordTable::kPadding
   // bytes past its end (faster: no copy, no loop).
   const WordInfo* word_info_padded(std::string_view folded_word) const { return words_.find_padded(folded_word); }
-  // word_info_padded without a null: all zero for unknown words, which
-  // knows() tells apart.
-  const WordInfo& word_fields_padded(std::string_view folded_word) const {
-    return words_.find_padded_or_none(folded_word);
-  }
-  bool knows(const WordInfo& fields) const { return &fields != &words_.none(); }
+  // word_info_padded for a loop over many words, without a null: all zero
+  // for unknown words (see WordTable::Finder).
+  WordTable::Finder word_finder() const { return WordTable::Finder(words_); }
   int arabic_index() const { return arabic_; }
 
   // A folded word of date and time lines: 2 for strong ones (month and day

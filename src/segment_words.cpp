@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <tuple>
 #include <utility>
 
@@ -105,25 +106,75 @@ std::pair<WordKind, bool> word_kind(std::string_view w, int date_kind) {
   return {WordKind::kOther, false};
 }
 
-// The lexicon's entry of each word of `key` and what follows from it, and
-// how many words are of each kind. One loop after the walk, rather than a
-// lookup as each word ends: the lookups do not depend on each other, so the
-// processor overlaps their cache misses.
-WordKindCounts look_up_words(std::string_view key, std::span<KeyWord> words, const Lexicon& lexicon) {
+// A word that starts with an ASCII letter is no number and no Arabic word:
+// its lexicon entry, copied, says all there is to say of it.
+bool starts_with_ascii_letter(std::string_view word) {
+  return static_cast<unsigned char>((word[0] | 0x20) - 'a') < 26;
+}
+
+// What the bytes of a word that may be a number or an Arabic word add to
+// its lexicon entry (`w`'s fields, copied from it).
+void add_what_the_bytes_say(KeyWord& w, std::string_view word, const Lexicon& lexicon) {
   const int arabic = lexicon.arabic_index();
-  WordKindCounts kinds;
-  for (KeyWord& w : words) {
-    const std::string_view word(key.data() + w.offset, w.length);
-    const WordInfo& info = lexicon.word_fields_padded(word);  // the key has room past its end
-    attach_fields(w, info, lexicon.knows(info));
-    if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
-      w.stop_languages |= 1u << arabic;
-    std::tie(w.kind, w.strong_date) = word_kind(word, info.date_kind);
-    kinds.numbers += w.kind == WordKind::kNumber;
-    kinds.date_words += w.kind == WordKind::kDate;
-    kinds.strong_date |= w.strong_date;
+  if (arabic >= 0 && !(w.stop_languages & (1u << arabic)) && lexicon.is_arabic_stop_word_behind_clitic(word))
+    w.stop_languages |= 1u << arabic;
+  std::tie(w.kind, w.strong_date) = word_kind(word, w.date_kind());
+}
+
+// The bits of the first `bytes` bytes of a 16-byte block.
+uint32_t first_bytes(size_t bytes) { return bytes >= 16 ? 0xFFFF : (1u << bytes) - 1; }
+
+// The words of the key `key[0, length)` (fold_key's words, joined by
+// single spaces) into `words`, each with its lexicon entry; returns how
+// many, and counts their kinds into `counted`. The walk writes no word
+// boundaries: the key's spaces are, found sixteen bytes at a time. A space
+// written past the key's end ends the last word, so that one loop body
+// handles every word.
+size_t look_up_words(char* key, size_t length, KeyWord* words, const Lexicon& lexicon, WordKindCounts& counted) {
+  if (length == 0) return 0;
+  // The space after the key, then fifteen bytes that are not spaces, so
+  // that the last sixteen bytes read hold no space past it (the key has
+  // room): no mask for the key's end.
+  std::memcpy(key + length, " ...............", 16);
+  const WordTable::Finder finder = lexicon.word_finder();
+  // Locals: the stores of the loop may alias `counted`.
+  int numbers = 0, date_words = 0;
+  bool strong_date = false;
+  KeyWord* w = words;
+  size_t start = 0;
+  for (size_t at = 0; at <= length; at += 16) {
+#if defined(__SSE2__)
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key + at));
+    uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+#else
+    uint32_t spaces = 0;
+    for (int k = 0; k < 16; ++k) spaces |= uint32_t(key[at + k] == ' ') << k;
+#endif
+    for (; spaces != 0; spaces &= spaces - 1) {
+      const size_t end = at + static_cast<size_t>(__builtin_ctz(spaces));
+      const std::string_view word(key + start, end - start);
+      const WordInfo& info = finder.find_padded_or_none(word);  // the key has room past its end
+      w->offset = static_cast<uint32_t>(start);
+      w->length = static_cast<uint32_t>(end - start);
+      w->info = finder.known(info);
+      static_cast<WordInfo&>(*w) = info;
+      // Well predicted: most words of a page start with a letter of its
+      // script, and their entry says all.
+      if (starts_with_ascii_letter(word)) {
+        date_words += info.kind == WordKind::kDate;
+        strong_date |= info.strong_date;
+      } else {
+        add_what_the_bytes_say(*w, word, lexicon);
+        numbers += w->kind == WordKind::kNumber;
+        date_words += w->kind == WordKind::kDate;
+        strong_date |= w->strong_date;
+      }
+      ++w;
+      start = end + 1;
+    }
   }
-  return kinds;
+  counted = {numbers, date_words, strong_date};
+  return static_cast<size_t>(w - words);
 }
 
 // The most words a text of `bytes` bytes can hold: each takes a byte at
@@ -133,39 +184,40 @@ size_t max_words(size_t bytes) { return bytes / 2 + 1; }
 // The walk over one text; see the file comment. The key is written into
 // `key`, which has room for twice the text (a code point folds to at most
 // twice its bytes; a space replaces at least one byte) and 16 bytes more
-// (the word loop stores 16 bytes at a time). The words go to `words`, which
-// has room for max_words(text): no capacity test per word.
+// (the block path stores 16 bytes at a time). Its words are found later,
+// at its spaces (look_up_words).
 class Walk {
  public:
-  Walk(std::string_view text, char* key, KeyWord* words) : s_(text), key_(key), words_(words) {}
+  Walk(std::string_view text, char* key) : s_(text), key_(key) {}
 
-  // Returns the key's length. `blocks`: take sixteen ASCII bytes at a time
-  // (ascii_block) where the text has them; false walks byte by byte, the
-  // reference the tests hold the block path to.
+  // Returns the key's length. `blocks`: take up to sixteen ASCII bytes at
+  // a time (ascii_block) where the text has them; false walks byte by byte,
+  // the reference the tests hold the block path to.
   size_t run(TextCounts& counts, bool blocks) {
     const size_t n = s_.size();
     size_t i = 0;
 #if defined(__SSE2__)
-    while (blocks && n - i >= 16) {
-      if (is_ascii_block(i)) {
-        ascii_block(i);
-        i += 16;
+    while (blocks && i < n) {
+      const Block block = block_at(i);
+      if (block.ascii >= kMinBlock) {
+        ascii_block(i, block);
+        i += block.ascii;
         continue;
       }
-      // A block with a longer character: byte by byte to its end (a step
-      // may go further, through a character or a run of letters).
-      for (const size_t block_end = i + 16; i < block_end;) i = step(i);
+      // A few ASCII bytes before a longer character (a space between two
+      // Arabic words): byte by byte (a step may go further, through a
+      // character or a run of letters), then the character.
+      for (const size_t end = i + block.ascii; i < end;) i = step(i);
+      if (i < n && static_cast<unsigned char>(s_[i]) >= 0x80) i = code_point(i);
     }
 #endif
     while (i < n) i = step(i);
     end_token(n);
-    if (k_ > word_start_) end_word();
+    settle_last();
     if (spaceless_) c_.words = count_words(s_);  // ICU's word breaks
     counts = c_;
     return k_;
   }
-
-  size_t word_count() const { return word_count_; }
 
  private:
   // One step of the byte walk at s_[i]: a code point, a run of ASCII
@@ -185,61 +237,122 @@ class Walk {
     }
     ++c_.non_space;
     ++c_.symbols;  // ASCII punctuation and symbols: neither letters nor tatweel
-    if (!(cls & kClosing)) c_.last = b;
+    if (!(cls & kClosing)) set_last(b);
     if (b == ',') ++c_.commas;
     if (b == '/') token_slash_ = true;
     return i + 1;
   }
 
-#if defined(__SSE2__)
-  bool is_ascii_block(size_t i) const { return is_ascii16(bytes_at(i)); }
+  // The features' last character: the last non-space character that is no
+  // closing mark. The byte walk sets it as it goes; the block path leaves
+  // it to settle_last, which reads it back from the end of the bytes the
+  // blocks took since the walk last set it (unsettled_).
+  void set_last(char32_t cp) {
+    c_.last = cp;
+    unsettled_ = {};
+  }
 
-  // Sixteen ASCII bytes at s_[i]: what sixteen step() calls would do, from
-  // the bytes' masks. Only the runs of letters and digits (words) and the
-  // blanks of tokens that may be URLs, handles or hashtags take a loop.
-  void ascii_block(size_t i) {
-    const unsigned char* p = bytes_at(i);
-    const AsciiMasks m = ascii_masks_sse2(p);
+  void settle_last() {
+    // Between the blocks lie only bytes that set no last character (spaces
+    // and closing marks, ASCII or not): any other would have settled it.
+    for (size_t i = unsettled_.second; i > unsettled_.first;) {
+      const unsigned char b = static_cast<unsigned char>(s_[--i]);
+      if (b < 0x80 && !(kAsciiClass[b] & (kSpace | kClosing))) {
+        c_.last = b;
+        break;
+      }
+    }
+    unsettled_ = {};
+  }
+
+#if defined(__SSE2__)
+  // Blocks of fewer ASCII bytes than this go byte by byte: a block costs
+  // as much as a few steps.
+  static constexpr size_t kMinBlock = 4;
+
+  // Up to sixteen bytes at s_[i], and how many of them are ASCII before a
+  // longer character or the text's end. `bytes` may be read 32 bytes on
+  // (ascii_block's word copies read sixteen bytes from any of the sixteen):
+  // the text itself where it has them, else a zero-padded copy of its end.
+  struct Block {
+    const unsigned char* bytes;
+    size_t ascii;
+  };
+  Block block_at(size_t i) {
+    const size_t left = s_.size() - i;
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s_.data()) + i;
+    if (left < 32) {
+      std::memset(tail_, 0, sizeof tail_);
+      std::memcpy(tail_, p, left);
+      p = tail_;
+    }
+    const uint32_t non_ascii = static_cast<uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+    const size_t ascii = static_cast<size_t>(__builtin_ctz(non_ascii | 0x10000));
+    return {p, std::min(ascii, left)};
+  }
+
+  // The block's ASCII bytes at s_[i]: what as many step() calls would do,
+  // from the bytes' masks. Only the runs of letters and digits (words) and
+  // the blanks of tokens that may be URLs, handles or hashtags take a loop.
+  void ascii_block(size_t i, const Block& block) {
+    const uint32_t valid = first_bytes(block.ascii);
+    AsciiMasks m = ascii_masks_sse2(block.bytes);
+    m.word &= valid;
+    m.digit &= valid;
+    m.space &= valid;
+    m.blank &= valid;
+    m.comma &= valid;
+    m.slash &= valid;
+    m.social &= valid;
     // A word starts at a word byte after a non-word one (or after the
     // previous block's, carried by in_word_).
     const uint32_t word_starts = m.word & ~((m.word << 1) | (in_word_ ? 1u : 0u));
-    const Popcounts4 n = popcount16x4(m.space, ~(m.word | m.space), m.digit, m.comma);
-    c_.chars += 16;
-    c_.non_space += 16 - n.a;
-    c_.symbols += n.b + n.c;  // digits count as symbols
-    c_.commas += n.d;
-    if (const uint32_t shown = ~(m.space | m.closing) & 0xFFFF) c_.last = p[31 - __builtin_clz(shown)];
-    c_.words += popcount16(word_starts);
-    in_word_ = (m.word >> 15) & 1;
+    const Popcounts4 n = popcount16x4(m.space, m.word & ~m.digit, m.comma, word_starts);
+    const int bytes = static_cast<int>(block.ascii);
+    c_.chars += bytes;
+    c_.non_space += bytes - n.a;
+    c_.symbols += bytes - n.a - n.b;  // neither spaces nor letters: digits count as symbols
+    c_.commas += n.c;
+    c_.words += n.d;
+    const uint32_t last_bit = 1u << (block.ascii - 1);
+    in_word_ = (m.word & last_bit) != 0;
+    // The bytes since the previous block (if unsettled) set no last
+    // character: the unsettled bytes run on over them.
+    if (unsettled_.first == unsettled_.second) unsettled_.first = i;
+    unsettled_.second = i + block.ascii;
     block_tokens(i, m);
-    block_words(i, m.word);
+    block_words(block.bytes, m.word, last_bit);
   }
 
-  // The block's runs of letters and digits, lower-cased into the key.
-  void block_words(size_t i, uint32_t word) {
-    for (uint32_t rest = word; rest != 0;) {
+  // The block's runs of letters and digits, lower-cased into the key with
+  // fold_key's single space before each word but the first. Locals, not
+  // members, in the loop: stores through a char* may alias any member, so
+  // the compiler would reload them at every run.
+  void block_words(const unsigned char* p, uint32_t word, uint32_t last_bit) {
+    char* const key = key_;
+    char* out = key + k_;
+    // The space before the block's first run: after a non-word byte (the
+    // previous block's, or one of this block's before the run) unless the
+    // key is still empty. Every later run follows a non-word byte of the
+    // block and a word of the key.
+    const bool after_non_word = pending_space_ || !(word & 1);
+    int space = after_non_word && out != key;
+    for (uint32_t rest = word; rest != 0; space = 1) {
       const int start = __builtin_ctz(rest);
       const int length = __builtin_ctz(~(word >> start));  // to the first non-word byte, or the block's end
-      pending_space_ |= start > 0;  // a non-word byte of this block comes before the run
-      begin_key_char();
-      copy_lowered(i + start, length);
+      *out = ' ';  // kept only between two words
+      out += space;
+      // OR-ing 0x20 lower-cases a letter and leaves a digit as it is. All
+      // sixteen bytes are stored (the key has room); the run's length counts.
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + start));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(bytes, _mm_set1_epi8(0x20)));
+      out += length;
       rest &= ~0u << (start + length);  // start + length <= 16: a 32-bit shift clears the block's bits
     }
-    if (!(word & 0x8000)) pending_space_ = true;  // the block ends with a non-word byte
-  }
-
-  // `length` (<= 16) letters and digits at s_[i], lower-cased into the key:
-  // OR-ing 0x20 lower-cases a letter and leaves a digit as it is. Sixteen
-  // bytes are stored (the key has room); sixteen read when the text has them.
-  void copy_lowered(size_t i, int length) {
-    char* out = key_ + k_;
-    if (s_.size() - i >= 16) {
-      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes_at(i)));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(bytes, _mm_set1_epi8(0x20)));
-    } else {
-      for (int k = 0; k < length; ++k) out[k] = static_cast<char>(s_[i + k] | 0x20);
-    }
-    k_ += static_cast<size_t>(length);
+    // A run ending the block leaves no separator pending; a non-word byte
+    // there does, and so does a block without runs.
+    pending_space_ = !(word & last_bit);
+    k_ = static_cast<size_t>(out - key);
   }
 
   // The tokens ending at the block's blanks. Most hold no '/' and start
@@ -263,27 +376,14 @@ class Walk {
 
   static bool is_social_start(char c) { return c == 'w' || c == '@' || c == '#'; }
 
-  const unsigned char* bytes_at(size_t i) const { return reinterpret_cast<const unsigned char*>(s_.data()) + i; }
+  unsigned char tail_[48];  // block_at's copy of the text's last bytes, zero-padded
 #endif
 
   // fold_key's space between words, written before the next word character.
   void begin_key_char() {
     if (!pending_space_) return;
     pending_space_ = false;
-    if (k_ == 0) return;
-    end_word();
-    key_[k_++] = ' ';
-    word_start_ = k_;
-  }
-
-  // The word is looked up later (look_up_words), all of a segment's words
-  // in one loop, which also sets the KeyWord's other fields.
-  void end_word() {
-    // Written in place: a KeyWord built in a local and copied is read back
-    // whole right after two 4-byte stores, which stalls store forwarding.
-    KeyWord& w = words_[word_count_++];
-    w.offset = static_cast<uint32_t>(word_start_);
-    w.length = static_cast<uint32_t>(k_ - word_start_);
+    if (k_ != 0) key_[k_++] = ' ';
   }
 
   // A run of ASCII letters and digits starting at s_[i], lower-cased into
@@ -298,7 +398,7 @@ class Walk {
     const int length = static_cast<int>(end - i);
     c_.chars += length;
     c_.non_space += length;
-    c_.last = static_cast<unsigned char>(s_[end - 1]);
+    set_last(static_cast<unsigned char>(s_[end - 1]));
     return end;
   }
 
@@ -377,7 +477,7 @@ class Walk {
     }
     // The features' character loop.
     if (!space) {
-      if (!is_non_ascii_closing_mark(cp)) c_.last = cp;
+      if (!is_non_ascii_closing_mark(cp)) set_last(cp);
       ++c_.non_space;
       if (is_non_ascii_comma(cp)) ++c_.commas;
       if (!letter && cp != 0x0640) ++c_.symbols;
@@ -415,16 +515,16 @@ class Walk {
 
   const std::string_view s_;
   char* const key_;
-  KeyWord* const words_;
   TextCounts c_;
   size_t k_ = 0;                 // key bytes written
-  size_t word_count_ = 0;        // words written
-  size_t word_start_ = 0;        // where the key's current word starts
   bool pending_space_ = false;   // fold_key: a separator since the last word character
   bool in_word_ = false;         // count_words: inside a word
   bool spaceless_ = false;       // a code point of a script without spaces was seen
   size_t token_start_ = 0;       // the current space-separated token
   bool token_slash_ = false;     // it holds a '/'
+  // The bytes [first, second) that blocks took since the last character
+  // was last set: its value may lie there (settle_last).
+  std::pair<size_t, size_t> unsettled_;
 };
 
 }  // namespace
@@ -457,11 +557,9 @@ void PageWords::add(std::string_view text, const Lexicon& lexicon, bool by_block
   Entry e;
   e.key_offset = keys_used_;
   e.first_word = words_used_;
-  Walk walk(text, keys_.data() + keys_used_, words_.data() + words_used_);
+  Walk walk(text, keys_.data() + keys_used_);
   e.key_length = walk.run(e.counts, by_blocks);
-  e.word_count = walk.word_count();
-  e.kinds = look_up_words(std::string_view(keys_.data() + e.key_offset, e.key_length),
-                          std::span<KeyWord>(words_.data() + e.first_word, e.word_count), lexicon);
+  e.word_count = look_up_words(keys_.data() + e.key_offset, e.key_length, words_.data() + e.first_word, lexicon, e.kinds);
   keys_used_ += e.key_length;
   words_used_ += e.word_count;
   segments_.push_back(e);

@@ -77,7 +77,7 @@ class PageWords {
   std::string keys_;  // used up to keys_used_; grown, never shrunk
   size_t keys_used_ = 0;
   // Used up to words_used_; grown (never shrunk) before each text to room
-  // for all the words it may hold, so the walk stores them without a test.
+  // for all the words it may hold, so look_up_words stores them without a test.
   std::vector<KeyWord> words_;
   size_t words_used_ = 0;
   std::vector<Entry> segments_;

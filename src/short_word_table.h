@@ -8,8 +8,11 @@
 // to 16 bytes is stored inline in its slot, zero-padded, and may sit in one
 // of two slots only (cuckoo hashing): a lookup reads the word as two masked
 // 8-byte halves, compares them with both slots and picks the answer without
-// a branch. Longer keys (rare: few stop words are that long, in any script)
-// live in a StringTable on the side.
+// a branch. The padding tells the key's length: an inline key holds no NUL
+// byte (a word of a folded key never does), so no two keys pad alike and no
+// length is stored or compared, and an empty slot (all zero) matches no key.
+// Longer keys and keys with a NUL (rare: few stop words are that long, in
+// any script) live in a StringTable on the side.
 #pragma once
 
 #include <array>
@@ -37,23 +40,25 @@ class ShortWordTable {
   // The entry for `key`, added (value-initialised) if new. The reference
   // is valid until the next insertion (cuckoo hashing moves entries).
   Value& operator[](std::string_view key) {
-    if (!is_inline(key.size())) return long_keys_[key];
+    if (!is_inline(key)) return long_keys_[key];
     const Halves halves = halves_of_copy(key);
-    if (Value* found = find_slot(halves, key.size())) return *found;
-    insert(Slot{halves.low, halves.high, Value{}, static_cast<uint32_t>(key.size())});
-    return *find_slot(halves, key.size());
+    if (Value* found = find_slot(halves)) return *found;
+    insert(Slot{halves.low, halves.high, Value{}});
+    return *find_slot(halves);
   }
 
   // The entry for `key`, or null.
   const Value* find(std::string_view key) const {
-    if (!is_inline(key.size())) return long_keys_.find(key);
-    char copy[kInlineBytes] = {};  // the key may end its buffer: 16 bytes to read
-    std::memcpy(copy, key.data(), key.size());
-    return find_padded(std::string_view(copy, key.size()));
+    if (!is_inline(key)) return long_keys_.find(key);
+    const Halves halves = halves_of_copy(key);  // the key may end its buffer: 16 bytes to read
+    const Value& found = slots_[slot_of(halves)].value;
+    return &found == &none() ? nullptr : &found;
   }
 
-  // find, for a key whose bytes may be read up to kPadding bytes past its
-  // end (what they hold does not matter).
+  // find, for a key that holds no NUL byte (a word of a folded key never
+  // does) and whose bytes may be read up to kPadding bytes past its end
+  // (what they hold does not matter). A key with a NUL would be taken for
+  // the key it pads alike, cut at its first NUL.
   const Value* find_padded(std::string_view key) const {
     const Value& found = find_padded_or_none(key);
     return &found == &none() ? nullptr : &found;
@@ -63,24 +68,11 @@ class ShortWordTable {
   // reads the fields of either without testing which it got.
   const Value& find_padded_or_none(std::string_view key) const {
     // Rare and so well predicted: an empty or long word.
-    if (!is_inline(key.size())) {
+    if (key.size() - 1 >= kInlineBytes) {
       const Value* found = long_keys_.find(key);
       return found ? *found : none();
     }
-    const Halves halves = halves_of(key.data(), key.size());
-    const uint64_t hash = hash_of(halves, key.size());
-    const size_t i = first_index(hash), j = second_index(hash), no_slot = mask_ + 1;
-    // Whether a word of the text is a key is a coin toss, so every choice
-    // below is a select of an index (a conditional move), not a branch the
-    // processor would guess wrong (branchless.h). The slots are read only
-    // where the tag matches, elsewhere the empty slot past the table, which
-    // stays in the cache: the tags fit the L1 cache, the slots do not.
-    const uint16_t tag = tag_of(hash);
-    const size_t first = pick(tags_[i] == tag, i, no_slot);
-    const size_t second = pick(tags_[j] == tag, j, no_slot);
-    const bool in_second = slots_[second].matches(halves, key.size());
-    const size_t found = pick(slots_[first].matches(halves, key.size()), first, pick(in_second, second, no_slot));
-    return slots_[found].value;
+    return slots_[slot_of(halves_of(key.data(), key.size()))].value;
   }
 
   // The value of absent keys (value-initialised): that of the empty slot
@@ -96,16 +88,16 @@ class ShortWordTable {
   };
 
   struct Slot {
-    uint64_t low = 0, high = 0;
+    uint64_t low = 0, high = 0;  // all zero: an empty slot
     Value value{};
-    uint32_t length = 0;  // 0: an empty slot (no inline key is empty)
-    bool matches(const Halves& h, size_t key_length) const {
-      // Non-short-circuit '&': three compares, one answer.
-      return (low == h.low) & (high == h.high) & (length == key_length);
-    }
+    bool empty() const { return low == 0; }  // an inline key's first byte is not NUL
+    bool holds(const Halves& h) const { return ((low ^ h.low) | (high ^ h.high)) == 0; }
   };
 
-  static bool is_inline(size_t length) { return length - 1 < kInlineBytes; }  // 1..16
+  // 1..16 bytes, none of them NUL (find_padded's keys hold none: no test).
+  static bool is_inline(std::string_view key) {
+    return key.size() - 1 < kInlineBytes && key.find('\0') == std::string_view::npos;
+  }
 
   static uint64_t load8(const char* p) {
     uint64_t v;
@@ -137,31 +129,39 @@ class ShortWordTable {
     return halves_of(copy, key.size());
   }
 
-  static uint64_t hash_of(const Halves& h, size_t length) {
-    uint64_t x = (h.low ^ (length << 59)) * 0x9E3779B97F4A7C15ULL;
-    x ^= (h.high + (x >> 29)) * 0xC2B2AE3D27D4EB4FULL;
-    return x ^ (x >> 32);
+  // The key's two places. Both come from the top bits of a product, the
+  // well-mixed ones: the first from the halves' mix, the second from that
+  // mix multiplied once more, so that keys sharing one place rarely share
+  // the other.
+  struct Places {
+    size_t first, second;
+  };
+  static Places places(const Halves& h, unsigned shift) {
+    const uint64_t mix = (h.low ^ (h.high * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+    return {mix >> shift, (mix * 0xD6E8FEB86659FD93ULL) >> shift};
+  }
+  Places places_of(const Halves& h) const { return places(h, shift_); }
+
+  // The slot holding the key, or the empty one past the table (none()).
+  // Whether a word of the text is a key is a coin toss, so the choice is a
+  // select of an index (a conditional move), not a branch the processor
+  // would guess wrong (branchless.h).
+  size_t slot_of(const Halves& halves) const {
+    const Places at = places_of(halves);
+    const size_t in_second = pick(slots_[at.second].holds(halves), at.second, mask_ + 1);
+    return pick(slots_[at.first].holds(halves), at.first, in_second);
   }
 
-  // A slot's tag: 16 bits of its key's hash, never 0 (an empty slot's).
-  static uint16_t tag_of(uint64_t hash) { return static_cast<uint16_t>(hash >> 24) | 1; }
-
-  // The two slots a key may occupy: from the hash's low and high bits.
-  size_t first_index(uint64_t hash) const { return hash & mask_; }
-  size_t second_index(uint64_t hash) const { return (hash >> 40) & mask_; }
-
-  Value* find_slot(const Halves& halves, size_t length) {
-    const uint64_t hash = hash_of(halves, length);
-    for (const size_t i : {first_index(hash), second_index(hash)})
-      if (slots_[i].matches(halves, length)) return &slots_[i].value;
-    return nullptr;
+  Value* find_slot(const Halves& halves) {
+    const size_t i = slot_of(halves);
+    return i == mask_ + 1 ? nullptr : &slots_[i].value;
   }
 
   // Cuckoo insertion: the slot goes to one of its two places, evicting
   // whatever lives there to that one's other place, and so on; a chain too
   // long (a cycle) doubles the table and places everything again.
   void insert(Slot slot) {
-    if (4 * (count_ + 1) > mask_ + 1) grow();  // at most a quarter full: short chains
+    if (3 * (count_ + 1) > mask_ + 1) grow();  // at most a third full: short chains
     for (;;) {
       if (place(slot)) {
         ++count_;
@@ -174,14 +174,13 @@ class ShortWordTable {
   // Places `slot`; false (with `slot` the entry left homeless) after too
   // many evictions.
   bool place(Slot& slot) {
-    size_t i = first_index(hash_of({slot.low, slot.high}, slot.length));
+    size_t i = places_of({slot.low, slot.high}).first;
     for (int evictions = 0; evictions < 64; ++evictions) {
       std::swap(slot, slots_[i]);
-      tags_[i] = tag_of(hash_of({slots_[i].low, slots_[i].high}, slots_[i].length));
-      if (slot.length == 0) return true;  // the slot was empty
+      if (slot.empty()) return true;
       // The evicted entry goes to its other place.
-      const uint64_t hash = hash_of({slot.low, slot.high}, slot.length);
-      i = first_index(hash) == i ? second_index(hash) : first_index(hash);
+      const Places at = places_of({slot.low, slot.high});
+      i = at.first == i ? at.second : at.first;
     }
     return false;
   }
@@ -190,17 +189,48 @@ class ShortWordTable {
     std::vector<Slot> old = std::move(slots_);
     const size_t size = old.empty() ? 256 : 2 * (mask_ + 1);
     mask_ = size - 1;
+    shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(size));
     slots_.assign(size + 1, Slot{});  // and the empty slot of none()
-    tags_.assign(size, 0);
     count_ = 0;
-    for (Slot& s : old)
-      if (s.length != 0) insert(s);
+    for (size_t k = 0; k + 1 < old.size(); ++k)
+      if (!old[k].empty()) insert(old[k]);
   }
 
-  std::vector<uint16_t> tags_;  // per slot: tag_of its key's hash, 0 when empty
-  std::vector<Slot> slots_;     // mask_ + 1 (a power of two), then the empty slot of none()
+ public:
+  // The table's fields a lookup reads, copied for a loop of lookups: the
+  // loop's stores (through char or uint8_t pointers, which may alias
+  // anything) would make the compiler reload them from the table at every
+  // word. Valid until the next insertion.
+  class Finder {
+   public:
+    explicit Finder(const ShortWordTable& table)
+        : table_(table), slots_(table.slots_.data()), none_(&table.none()), absent_(table.mask_ + 1),
+          shift_(table.shift_) {}
+
+    // As ShortWordTable::find_padded_or_none.
+    const Value& find_padded_or_none(std::string_view key) const {
+      if (key.size() - 1 >= kInlineBytes) return table_.find_padded_or_none(key);  // rare: well predicted
+      const Halves halves = halves_of(key.data(), key.size());
+      const Places at = places(halves, shift_);
+      const size_t in_second = pick(slots_[at.second].holds(halves), at.second, absent_);
+      return slots_[pick(slots_[at.first].holds(halves), at.first, in_second)].value;
+    }
+    // The entry found, or null for none().
+    const Value* known(const Value& found) const { return pick(&found != none_, &found, static_cast<const Value*>(nullptr)); }
+
+   private:
+    const ShortWordTable& table_;
+    const Slot* slots_;
+    const Value* none_;
+    size_t absent_;  // the index of none()'s slot
+    unsigned shift_;
+  };
+
+ private:
+  std::vector<Slot> slots_;  // mask_ + 1 (a power of two), then the empty slot of none()
   size_t mask_ = 0;
-  size_t count_ = 0;            // inline keys
+  unsigned shift_ = 64;      // 64 - log2(mask_ + 1): a product's top bits index the table
+  size_t count_ = 0;         // inline keys
   StringTable<Value> long_keys_;
 };
 

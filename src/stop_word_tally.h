@@ -17,7 +17,14 @@ class StopWordTally {
 
   // One word: bit i of `stop_languages` counts for language i.
   void add(uint32_t stop_languages) {
-    for (int byte = 0; byte < 4; ++byte) packed_[byte] += kSpread[(stop_languages >> (8 * byte)) & 0xFF];
+    packed_[0] += kSpread[stop_languages & 0xFF];
+    packed_[1] += kSpread[(stop_languages >> 8) & 0xFF];
+    // Languages 16 to 31: the lexicon has fewer, so the test is always
+    // false and well predicted, and saves two spreads a word.
+    if (stop_languages >> 16) {
+      packed_[2] += kSpread[(stop_languages >> 16) & 0xFF];
+      packed_[3] += kSpread[stop_languages >> 24];
+    }
     if (++words_packed_ == kMaxPacked) unpack();
   }
 

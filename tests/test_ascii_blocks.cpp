@@ -1,6 +1,10 @@
 // The sixteen-bytes-at-once paths of the word walk must equal the byte
 // loops they stand for: ascii_masks_sse2 against ascii_masks_scalar, and
-// PageWords::add by blocks against byte by byte, on random and edge texts.
+// PageWords::add by blocks against byte by byte, on random and edge texts:
+// blocks cut short by a longer character or by the text's end (read from a
+// padded copy), the last character read back from the end of the blocks
+// (through spaces and closing marks, ASCII or not), words found at the
+// key's spaces across its 16-byte steps.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -22,7 +26,7 @@ std::string random_text(std::mt19937& rng, size_t length) {
   static const std::vector<std::string> kPieces = {
       "a", "B", "z", "Q", "0", "9", " ", " ", " ", "\t", "\n", "\r", ",", ".", "/", "w", "@", "#", "\"",
       "'", ")", "]", "*", "-", ":", "http://", "www.", "é", "Ω", "我", "\u00A0", "\u064B", "\xFF", "\x01",
-      "word ", "Words, ", "2024 ", "\u200C"};
+      "word ", "Words, ", "2024 ", "\u200C", "\u201D", "\u00BB", "\u2019", "في ", "abcdefghijklmnopq "};
   std::string text;
   while (text.size() < length) text += kPieces[rng() % kPieces.size()];
   return text;
@@ -39,6 +43,10 @@ void expect_same_words(const std::string& text, const Lexicon& lexicon) {
     EXPECT_EQ(a.word(w), b.word(w)) << text;
     EXPECT_EQ(a.info(w), b.info(w)) << text;
     EXPECT_EQ(a.words[w].kind, b.words[w].kind) << text;
+    EXPECT_EQ(a.words[w].strong_date, b.words[w].strong_date) << text;
+    EXPECT_EQ(a.words[w].stop_languages, b.words[w].stop_languages) << text;
+    EXPECT_EQ(a.words[w].starts_prefix_phrase, b.words[w].starts_prefix_phrase) << text;
+    EXPECT_EQ(a.words[w].starts_contains_phrase, b.words[w].starts_contains_phrase) << text;
   }
   const TextCounts& x = a.counts;
   const TextCounts& y = b.counts;
@@ -51,6 +59,9 @@ void expect_same_words(const std::string& text, const Lexicon& lexicon) {
   EXPECT_EQ(x.urls, y.urls) << text;
   EXPECT_EQ(x.handles, y.handles) << text;
   EXPECT_EQ(x.hashtags, y.hashtags) << text;
+  EXPECT_EQ(a.kinds.numbers, b.kinds.numbers) << text;
+  EXPECT_EQ(a.kinds.date_words, b.kinds.date_words) << text;
+  EXPECT_EQ(a.kinds.strong_date, b.kinds.strong_date) << text;
 }
 
 }  // namespace
@@ -102,8 +113,19 @@ TEST(AsciiBlocks, WalkByBlocksIsTheByteWalk) {
       "Follow @winnow and #corpora at https://example.com/x or www.site.org, not #1 or @ end of it",
       "a/b c/d e/f g/h i/j k/l m/n o/p q/r s/t", "wwwwwwwwwwwwwwww wwwwwwwwwwwwwwww www.x.org",
       "Straße in München, 2024: \"quoted\" (parens) [brackets] **stars**",
-      "sixteen letters!abcdefghijklmnop ends", "é at the start of a block: abcdefghijklmnoé and after"};
+      "sixteen letters!abcdefghijklmnop ends", "é at the start of a block: abcdefghijklmnoé and after",
+      // The last character behind closing marks and spaces, ASCII or not.
+      "a sentence that ends in a quote.\u201D", "a long line of words ending in.\u00A0\u00A0",
+      "closing marks after the blocks)\u201D ) \u00BB", "abc\u201D", ".\u201D\u201D", "\u201D\u00A0",
+      // A few ASCII bytes between longer characters, and Arabic words.
+      "é a é ab é abc é abcd é", "في المدينة، قال إن الوزير في 2024", "ولفي بالمدينة وقال",
+      // Words and dates at the key's 16-byte steps.
+      "abcdefghijklmno p", "abcdefghijklmnop q", "abcdefghijklmnopq r", "Monday, 12 January 2024 at 9h",
+      "1.2k views 3m ago, 2d later"};
   for (const std::string& text : edges) expect_same_words(text, lexicon);
+  // Every length around the 16- and 32-byte block and tail-copy limits.
+  const std::string words = "The quick brown fox, jumps over 13 lazy dogs (2024). ";
+  for (size_t length = 0; length <= 70; ++length) expect_same_words((words + words).substr(0, length), lexicon);
   std::mt19937 rng(11);
   for (int round = 0; round < 3000; ++round) expect_same_words(random_text(rng, rng() % 200), lexicon);
 }

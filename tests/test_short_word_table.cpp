@@ -72,6 +72,23 @@ TEST(ShortWordTable, FindPaddedOrNoneNeverNull) {
   EXPECT_EQ(&table.find_padded_or_none(std::string(20, 'z')), &table.none());  // a long key
 }
 
+// Inline keys are told apart by their zero padding, so a key with a NUL
+// byte lives on the side, and find tells it from the key cut at its NUL.
+TEST(ShortWordTable, KeysWithANulByte) {
+  ShortWordTable<int> table;
+  table["a"] = 1;
+  EXPECT_EQ(table.find(std::string_view("a\0", 2)), nullptr);
+  table[std::string_view("a\0", 2)] = 2;
+  table[std::string_view("b\0c", 3)] = 3;
+  EXPECT_EQ(*table.find("a"), 1);
+  EXPECT_EQ(*table.find(std::string_view("a\0", 2)), 2);
+  EXPECT_EQ(*table.find(std::string_view("b\0c", 3)), 3);
+  EXPECT_EQ(table.find("b"), nullptr);
+  EXPECT_EQ(table.size(), 3u);
+  const std::string padded = "a" + std::string(16, ' ');
+  EXPECT_EQ(*table.find_padded(std::string_view(padded.data(), 1)), 1);
+}
+
 TEST(ShortWordTable, EmptyTableFindsNothing) {
   const ShortWordTable<int> table;
   const std::string padded = "word" + std::string(16, '\0');
