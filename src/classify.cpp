@@ -210,6 +210,7 @@ class Classifier {
     drop_trailing_author_bios();
     drop_linked_headlines();
     drop_header_lines_before_stated_body();
+    drop_header_lines_before_declared_body();
     for (int i = region_.begin; i < region_.end; ++i) d_[i].in_region = true;
     if (region_why) *region_why = std::move(region_why_);
     return std::move(d_);
@@ -824,18 +825,19 @@ class Classifier {
   // header: the lead photo's caption, the byline ("حسام أبو العلا - القاهرة").
   void drop_header_lines_before_stated_body() {
     if (!html_) return;
-    auto drop_before = [&](auto in_body, const char* rule) {
-      int first = 0;
-      while (first < n_ && !in_body(page_.segments[first])) ++first;
-      if (first == n_) return;
-      for (int i = 0; i < first; ++i) {
-        if (d_[i].keep && !f_[i].terminal_punct && page_.segments[i].kind != "h") drop_as(i, rule);
-      }
-    };
-    drop_before([](const Segment& s) { return s.in_stated_body; }, "before-stated-body");
-    // The same above the body the page's JSON-LD states (articleBody), for
-    // lines that are not part of it and come before any kept sentence (a
-    // stated body may leave out the lists and tables of the story).
+    int first = 0;
+    while (first < n_ && !page_.segments[first].in_stated_body) ++first;
+    if (first == n_) return;
+    for (int i = 0; i < first; ++i) {
+      if (d_[i].keep && !f_[i].terminal_punct && page_.segments[i].kind != "h") drop_as(i, "before-stated-body");
+    }
+  }
+
+  // The same above the body the page's JSON-LD states (articleBody), for
+  // lines that are not part of it and come before any kept sentence (a
+  // stated body may leave out the lists and tables of the story).
+  void drop_header_lines_before_declared_body() {
+    if (!html_) return;
     int first = 0;
     while (first < n_ && !page_.segments[first].in_declared_body &&
            !(d_[first].keep && f_[first].terminal_punct && f_[first].words >= w_.short_words))
