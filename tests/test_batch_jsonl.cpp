@@ -144,7 +144,12 @@ TEST_F(BatchJsonlTest, GnuParallelPipeGivesTheSameRecords) {
 }
 
 TEST_F(BatchJsonlTest, ClosedStdoutEndsQuietly) {
-  write_file(dir_ / "crawl.jsonl", crawl_jsonl());
+  // Far more output than a pipe holds (64 KiB on Linux): winnow is still
+  // writing when `head` goes away, so it must see the closed pipe. With a
+  // small output it could finish first, and then the bad line's exit 3 stands.
+  std::string crawl;
+  for (int copy = 0; copy < 50; ++copy) crawl += crawl_jsonl();
+  write_file(dir_ / "crawl.jsonl", crawl);
   const std::string command = "cd " + shell_quote(dir_.path()) + " && " + shell_quote(WINNOW_BIN) +
                               " --input-format jsonl --html-field page < crawl.jsonl 2>err.txt | head -c 10 >/dev/null;"
                               " echo ${PIPESTATUS[0]} > status.txt";
