@@ -346,6 +346,13 @@ class Classifier {
         continue;
       }
       bool declared_continues = declared_body_follows(i);
+      // HTML: "Comments (3)" as a link under a post of a blog's front page
+      // leads to that post's thread elsewhere; the next post follows in the
+      // same text flow. Only the link goes.
+      if (started && ends_article(i) && html_ && links_elsewhere(i) && flow_resumes_at(i + 1, i)) {
+        if (hard_[i].empty()) hard_[i] = "marker-link-in-article:" + marker_name(i);
+        continue;
+      }
       if (started && ends_article(i) && !declared_continues) {
         cut(i, "after-end:" + marker_name(i));
         return;
@@ -412,6 +419,12 @@ class Classifier {
   // a column of a listing instead.
   bool ends_article(int i) const {
     return end_marker_[i] && page_.segments[i].kind != "td";
+  }
+
+  // An end marker that is a link ("Comments (3)", "Leave a comment") points
+  // to a section, where a heading would start one.
+  bool links_elsewhere(int i) const {
+    return f_[i].phrase.role == PhraseRole::kEnd && f_[i].link_density >= w_.end_link_min_link_density;
   }
 
   // HTML: the first block under a comments/tags/related container.
