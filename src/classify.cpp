@@ -201,6 +201,7 @@ class Classifier {
 
   std::vector<Decision> run(std::string* region_why) {
     find_region();
+    if (!html_) extend_region_over_records();
     move_region_before_end_barrier();
     cut_at_end_markers();
     decide_inside_region();
@@ -248,6 +249,38 @@ class Classifier {
       }
       region_ = Span{std::min(c.begin, region_.begin), std::max(c.end, region_.end)};
     }
+  }
+
+  // Text: a page of records (a blog's posts, a directory's entries) puts a
+  // few short lines (date, "Posted by", "Details", a price) between
+  // paragraphs of prose; the best span holds one record. The region grows
+  // over such a gap to the next prose paragraph while the gap is short and
+  // holds no end marker or "read also" header.
+  void extend_region_over_records() {
+    const int max_gap = static_cast<int>(w_.record_gap_max_lines);
+    for (int next; (next = record_after(region_.end, +1, max_gap)) >= 0;) {
+      record_starts_.push_back(next);
+      region_.end = next + 1;
+    }
+    for (int prev; (prev = record_after(region_.begin - 1, -1, max_gap)) >= 0;) {
+      record_starts_.push_back(region_.begin);
+      region_.begin = prev;
+    }
+  }
+
+  // The first prose paragraph at or past `from` in direction `step`, within
+  // max_gap lines of only non-prose, no-marker lines; -1 when none.
+  int record_after(int from, int step, int max_gap) const {
+    for (int k = from, lines = 0; k >= 0 && k < n_ && lines <= max_gap; k += step, ++lines) {
+      if (end_marker_[k] || is_readalso_header(f_[k])) return -1;
+      if (is_record_prose(k)) return k;
+      if (f_[k].words > w_.record_gap_line_max_words) return -1;
+    }
+    return -1;
+  }
+
+  bool is_record_prose(int i) const {
+    return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= w_.record_min_words && d_[i].score > w_.keep_threshold;
   }
 
   double span_sum(const std::vector<double>& values, Span s) const {
@@ -939,21 +972,30 @@ class Classifier {
     int first = -1;
     for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
     if (first <= 0) return;
-    int j = first - 1;
-    // Datelines, bylines and "updated" lines sit between headline and body.
+    keep_title_before(first, "headline");
+    // Each further record of a page of records has its own title.
+    for (int start : record_starts_) {
+      if (start > first && d_[start].keep) keep_title_before(start, "record-title");
+    }
+  }
+
+  // A title-like line right above the body line `body` (datelines, bylines
+  // and "updated" lines may sit between them).
+  void keep_title_before(int body, const char* rule) {
+    int j = body - 1;
     for (int skipped = 0; j > 0 && skipped < 3 && !hard_[j].empty() &&
                           (f_[j].date_only || hard_[j].rfind("chrome-phrase", 0) == 0);
          ++skipped) {
       --j;
     }
     const Features& f = f_[j];
-    if (!hard_[j].empty() || f.words < 3 || f.words > 30 || is_end_marker(f) ||
+    if (d_[j].keep || !hard_[j].empty() || f.words < 3 || f.words > 30 || is_end_marker(f) ||
         f.phrase.role != PhraseRole::kNone || d_[j].score < -w_.region_floor) {
       return;
     }
     if (f.terminal_punct && f.words > 20) return;
     d_[j].keep = true;
-    d_[j].rule = "headline";
+    d_[j].rule = rule;
   }
 
   const Page& page_;
@@ -964,6 +1006,7 @@ class Classifier {
   std::vector<Decision> d_;
   std::vector<std::string> hard_;
   std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
+  std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
   std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
