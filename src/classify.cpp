@@ -615,6 +615,7 @@ class Classifier {
     drop_teaser_tail();
     drop_heading_runs();
     keep_sandwiched();
+    keep_headings_over_prose();
     keep_lists_after_colon();
     keep_counters_in_kept_lists();
     for (int i = region_.begin; i < region_.end; ++i) {
@@ -817,6 +818,21 @@ class Classifier {
       if (s.hint_neg < 0 || s.kind == "caption") continue;  // marked up as chrome
       bool before = nearest_kept(i, -1), after = nearest_kept(i, +1);
       if (before && after) { d_[i].keep = true; d_[i].rule = is_short(i) ? "subheading" : "between-body"; }
+    }
+  }
+
+  // HTML: a heading inside the article right above a kept paragraph of
+  // prose titles that section, however short or odd its words ("UREMIC
+  // BLEEDING", "Nature of the Work").
+  void keep_headings_over_prose() {
+    if (!html_) return;
+    for (int i = region_.begin; i + 1 < region_.end; ++i) {
+      const Segment& s = page_.segments[i];
+      if (!d_[i].rule.empty() || s.heading_level < 1 || s.hint_neg < 0 || d_[i].score < -w_.region_floor) continue;
+      if (d_[i + 1].keep && d_[i + 1].rule == "body" && f_[i + 1].terminal_punct) {
+        d_[i].keep = true;
+        d_[i].rule = "subheading";
+      }
     }
   }
 
