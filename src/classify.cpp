@@ -228,7 +228,7 @@ class Classifier {
   std::vector<double> region_values(int count) const {
     std::vector<double> values(count);
     for (int i = 0; i < count; ++i) {
-      values[i] = table_cell_[i]   ? 0.0  // a table neither makes nor breaks an article
+      values[i] = table_cell_[i] || in_resumed_box_[i] ? 0.0  // a table or a box inside the article neither makes nor breaks it
                   : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
                                      : -w_.region_floor;
     }
@@ -236,6 +236,7 @@ class Classifier {
   }
 
   void find_region() {
+    mark_boxes_the_article_resumes_after();
     const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
@@ -281,6 +282,18 @@ class Classifier {
 
   bool is_record_prose(int i) const {
     return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= w_.record_min_words && d_[i].score > w_.keep_threshold;
+  }
+
+  // A "read also" box that the article's paragraphs resume after (its
+  // headlines and dates cost the region nothing; the cut at the box decides).
+  void mark_boxes_the_article_resumes_after() {
+    in_resumed_box_.assign(n_, false);
+    for (int i = 0; i < n_; ++i) {
+      int box_end = 0;
+      if (!is_readalso_header(f_[i]) || !article_resumes_after_box(i, &box_end)) continue;
+      for (int k = i; k < box_end; ++k) in_resumed_box_[k] = true;
+      i = box_end - 1;
+    }
   }
 
   double span_sum(const std::vector<double>& values, Span s) const {
@@ -583,11 +596,35 @@ class Classifier {
   bool article_resumes_after_box(int header, int* box_end) const {
     const int needed = static_cast<int>(w_.readalso_continue_paragraphs);
     for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
-      if (f_[start].date_only || end_marker_[start]) return false;
+      if (f_[start].date_only || end_marker_[start]) return teaser_list_then_article(header, box_end);
       if (paragraphs_from(start) >= needed) {
         *box_end = start;
         return true;
       }
+    }
+    return false;
+  }
+
+  // A "read also" box of several teasers, each a headline (and byline) over
+  // its date, then the article's paragraphs again: two or more dates, each
+  // under a short line, tell a list apart from one second article under its
+  // own headline and dateline.
+  bool teaser_list_then_article(int header, int* box_end) const {
+    const int needed = static_cast<int>(w_.readalso_continue_paragraphs);
+    int dates = 0;
+    for (int k = header + 1; k < n_ && k <= header + w_.readalso_teaser_box_max_lines; ++k) {
+      if (end_marker_[k]) return false;
+      if (f_[k].date_only) {
+        if (f_[k - 1].date_only || k == header + 1 || f_[k - 1].words > w_.readalso_teaser_line_max_words) return false;
+        ++dates;
+        continue;
+      }
+      if (is_paragraph(k)) {
+        if (dates < 2 || paragraphs_from(k) < needed) return false;
+        *box_end = k;
+        return true;
+      }
+      if (f_[k].words > w_.readalso_teaser_line_max_words) return false;
     }
     return false;
   }
@@ -1022,6 +1059,7 @@ class Classifier {
   std::vector<Decision> d_;
   std::vector<std::string> hard_;
   std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
+  std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
