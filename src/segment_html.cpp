@@ -96,6 +96,15 @@ bool contains_ci(const char* haystack, const char* needle) {
   return compact.find(needle) != std::string::npos;
 }
 
+// Text that shows as nothing but space: "&nbsp;&nbsp;&nbsp;" between two
+// <br> still leaves a blank line, so the two breaks end a paragraph.
+bool is_blank(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_space(next_code_point(text, i))) return false;
+  }
+  return true;
+}
+
 bool is_hidden(const GumboElement& el) {
   if (attr(el, "hidden")) return true;
   const char* aria = attr(el, "aria-hidden");
@@ -413,7 +422,7 @@ class HtmlWalker {
     if (buffer_.empty()) buffer_owner_ = owner;
     buffer_ += text;
     if (link_depth_ > 0) link_chars_ += count_collapsed_chars(text);
-    if (text.find_first_not_of(" \t\n\r\f") != std::string_view::npos) {
+    if (!is_blank(text)) {
       has_text_ = true;
       pending_breaks_ = 0;
     }
