@@ -258,6 +258,7 @@ class Classifier {
   // over such a gap to the next prose paragraph while the gap is short and
   // holds no end marker or "read also" header.
   void extend_region_over_records() {
+    if (region_.end <= region_.begin) return;  // no article to grow
     const int max_gap = static_cast<int>(w_.record_gap_max_lines);
     for (int next; (next = record_after(region_.end, +1, max_gap)) >= 0;) {
       record_starts_.push_back(next);
