@@ -401,7 +401,7 @@ class Classifier {
         continue;
       }
       if (started && ends_article(i) && !declared_continues) {
-        cut(i, "after-end:" + marker_name(i));
+        cut(html_ ? i : comment_start_above(i), "after-end:" + marker_name(i));
         return;
       }
       // The publisher's stated body goes on after it: the marker alone goes.
@@ -429,6 +429,12 @@ class Classifier {
         return;
       }
       if (body_like(i)) body_words += f_[i].words;
+    }
+    // Text: the region may stop right before a "Reply" line, with the
+    // comment above it still inside.
+    if (!html_ && region_.end < n_ && ends_article(region_.end)) {
+      const int at = comment_start_above(region_.end);
+      if (at < region_.end) cut(at, "after-end:" + marker_name(region_.end));
     }
   }
 
@@ -466,6 +472,27 @@ class Classifier {
   // a column of a listing instead.
   bool ends_article(int i) const {
     return end_marker_[i] && page_.segments[i].kind != "td";
+  }
+
+  // Text: a "Reply" button under a reader's comment ends the article, and so
+  // does the comment above it when its author's name and date head it: a
+  // line of a few words, a date line, one or two lines of prose, the marker.
+  // The article must have started above the name.
+  int comment_start_above(int marker) const {
+    int k = marker - 1;
+    for (int prose = 0; k > region_.begin && prose < 2 && !f_[k].date_only && f_[k].words >= w_.short_words; --k) ++prose;
+    if (k == marker - 1 || k <= region_.begin || !f_[k].date_only) return marker;
+    const int author = k - 1;
+    const Features& name = f_[author];
+    if (name.words < 1 || name.words > w_.comment_author_max_words || name.terminal_punct || name.date_only ||
+        !hard_[author].empty()) {
+      return marker;
+    }
+    int words_before = 0;
+    for (int b = region_.begin; b < author; ++b) {
+      if (body_like(b)) words_before += f_[b].words;
+    }
+    return words_before >= w_.article_started_words ? author : marker;
   }
 
   // An end marker that is a link ("Comments (3)", "Leave a comment") points
