@@ -430,8 +430,8 @@ class Classifier {
       }
       if (body_like(i)) body_words += f_[i].words;
     }
-    // Text: the region may stop right before a "Reply" line, with the
-    // comment above it still inside.
+    // Text: the region may stop right before the end marker (a "Reply"
+    // line), with the comment above it still inside.
     if (!html_ && region_.end < n_ && ends_article(region_.end)) {
       const int at = comment_start_above(region_.end);
       if (at < region_.end) cut(at, "after-end:" + marker_name(region_.end));
@@ -474,8 +474,8 @@ class Classifier {
     return end_marker_[i] && page_.segments[i].kind != "td";
   }
 
-  // Text: a "Reply" button under a reader's comment ends the article, and so
-  // does the comment above it when its author's name and date head it: a
+  // Text: where an end marker (a "Reply" button) sits under a reader's
+  // comment, the comment goes too when its author's name and date head it: a
   // line of a few words, a date line, one or two lines of prose, the marker.
   // The article must have started above the name.
   int comment_start_above(int marker) const {
