@@ -681,6 +681,7 @@ class Classifier {
     drop_heading_runs();
     keep_sandwiched();
     keep_headings_over_prose();
+    keep_lists_between_prose();
     keep_lists_after_colon();
     keep_counters_in_kept_lists();
     for (int i = region_.begin; i < region_.end; ++i) {
@@ -863,6 +864,31 @@ class Classifier {
       while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(i)) kept_item |= d_[j++].keep;
       for (int k = i; kept_item && k < j; ++k) {
         if (hard_[k] == "counter" && f_[k].link_density == 0) { d_[k].keep = true; d_[k].rule = "list-item"; }
+      }
+      i = j;
+    }
+  }
+
+  // HTML: a list inside the article, between kept prose, of items that are
+  // text rather than links: the article's own list, however short its items.
+  void keep_lists_between_prose() {
+    if (!html_) return;
+    for (int i = region_.begin; i < region_.end;) {
+      if (page_.segments[i].kind != "li") { ++i; continue; }
+      int j = i;
+      double links = 0;
+      bool all_open = true;
+      while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(i)) {
+        links += f_[j].link_density;
+        all_open &= d_[j].keep || d_[j].rule.empty();
+        ++j;
+      }
+      const bool framed = i > region_.begin && j < region_.end && d_[i - 1].keep && d_[j].keep &&
+                          (f_[i - 1].terminal_punct || f_[i - 1].colon_end) && f_[j].terminal_punct;
+      if (all_open && framed && links / (j - i) < w_.list_max_link_density) {
+        for (int k = i; k < j; ++k) {
+          if (!d_[k].keep && hard_[k].empty()) { d_[k].keep = true; d_[k].rule = "list-item"; }
+        }
       }
       i = j;
     }
