@@ -859,9 +859,9 @@ class Classifier {
     int i = region_.begin;
     while (i < region_.end) {
       if (page_.segments[i].kind != "li") { ++i; continue; }
-      int j = i;
+      const int j = list_end(i);
       bool kept_item = false;
-      while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(i)) kept_item |= d_[j++].keep;
+      for (int k = i; k < j; ++k) kept_item |= d_[k].keep;
       for (int k = i; kept_item && k < j; ++k) {
         if (hard_[k] == "counter" && f_[k].link_density == 0) { d_[k].keep = true; d_[k].rule = "list-item"; }
       }
@@ -875,13 +875,12 @@ class Classifier {
     if (!html_) return;
     for (int i = region_.begin; i < region_.end;) {
       if (page_.segments[i].kind != "li") { ++i; continue; }
-      int j = i;
+      const int j = list_end(i);
       double links = 0;
       bool all_open = true;
-      while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(i)) {
-        links += f_[j].link_density;
-        all_open &= d_[j].keep || d_[j].rule.empty();
-        ++j;
+      for (int k = i; k < j; ++k) {
+        links += f_[k].link_density;
+        all_open &= d_[k].keep || d_[k].rule.empty();
       }
       const bool framed = i > region_.begin && j < region_.end && d_[i - 1].keep && d_[j].keep &&
                           (f_[i - 1].terminal_punct || f_[i - 1].colon_end) && f_[j].terminal_punct;
@@ -892,6 +891,13 @@ class Classifier {
       }
       i = j;
     }
+  }
+
+  // Past the last item, inside the region, of the list whose item `first` is.
+  int list_end(int first) const {
+    int j = first;
+    while (j < region_.end && page_.segments[j].kind == "li" && list_of(j) == list_of(first)) ++j;
+    return j;
   }
 
   // The list element a list item's block belongs to (its container's parent).
