@@ -230,13 +230,37 @@ class Classifier {
     for (int i = 0; i < count; ++i) {
       values[i] = table_cell_[i] || in_resumed_box_[i] ? 0.0  // a table or a box inside the article neither makes nor breaks it
                   : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
+                  : in_widget_run_[i] ? 0.0
                                      : -w_.region_floor;
     }
     return values;
   }
 
+  bool widget_line(int i) const { return f_[i].phrase.role == PhraseRole::kChrome; }
+  bool prose_line(int i) const { return body_like(i) && f_[i].terminal_punct; }
+
+  // Text: a share bar or a font-size tool flattened one button a line, right
+  // after a paragraph of prose and followed by prose (at most one line, a
+  // related headline, in between), is one widget inside the article: its
+  // first line costs the region a hard floor, the others nothing.
+  void mark_widget_runs() {
+    in_widget_run_.assign(n_, false);
+    if (html_) return;
+    for (int i = 1; i < n_;) {
+      if (!widget_line(i)) { ++i; continue; }
+      int j = i;
+      while (j < n_ && widget_line(j)) ++j;
+      const bool prose_after = (j < n_ && prose_line(j)) || (j + 1 < n_ && !widget_line(j) && prose_line(j + 1));
+      if (prose_line(i - 1) && prose_after) {
+        for (int k = i + 1; k < j; ++k) in_widget_run_[k] = true;
+      }
+      i = j;
+    }
+  }
+
   void find_region() {
     mark_boxes_the_article_resumes_after();
+    mark_widget_runs();
     const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
@@ -1120,6 +1144,7 @@ class Classifier {
   std::vector<std::string> hard_;
   std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
   std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
+  std::vector<bool> in_widget_run_;    // text: a widget's second and later lines between prose (mark_widget_runs)
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
