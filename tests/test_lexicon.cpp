@@ -115,3 +115,23 @@ TEST(Lexicon, MostReadAndCommentFormsInSpanish) {
   EXPECT_EQ(role_of(lex, "Las más leídas"), PhraseRole::kReadAlso);
   EXPECT_EQ(role_of(lex, "Enviá tu comentario"), PhraseRole::kEnd);
 }
+
+TEST(Lexicon, ArabicTemplateWidgetsAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "زر الذهاب إلى الأعلى"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "استطلاع رأي"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "هل كان هذا المقال مفيداً؟"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "عدد المشاهدات: 5432"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "الأكثر تداولاً"), PhraseRole::kReadAlso);
+  // A widget's words inside a sentence are prose.
+  EXPECT_EQ(role_of(lex, "وقال إن الحكومة ستعلن نتائج استطلاع رأي جديد الأسبوع المقبل."), PhraseRole::kNone);
+}
+
+TEST(Lexicon, EnglishWidgetLabelsAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Toggle caption"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Link copied!"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Vote now"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Related"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "The related cases were heard in the same court."), PhraseRole::kNone);
+}
