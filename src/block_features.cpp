@@ -150,6 +150,15 @@ bool capitalized_after_words(std::string_view s, int n) {
 // bio verb, then a job within bio_role_reach words ("Phil Helsel is a
 // reporter for NBC News.", "Jana Keller ist Redakteurin im Ressort ...").
 // First person counts too ("I am a writer, journalist, ...").
+// The first letter of the line (0 when there is none).
+char32_t first_letter(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (is_letter(cp)) return cp;
+  }
+  return 0;
+}
+
 bool reads_like_author_bio(std::string_view s, const SegmentWords& words, const Lexicon& lexicon) {
   const Weights& w = lexicon.weights();
   const int count = static_cast<int>(words.size());
@@ -382,6 +391,9 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.comment_header = f.colon_end && numbers > 0 && word_count <= w.dateline_max_words &&
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   f.author_bio = word_count <= w.bio_max_words && reads_like_author_bio(s, words, lexicon);
+  // Arabic writes no "is": an author box's bio opens with the job.
+  f.job_first = word_count > 1 && word_count <= w.bio_max_words && lexicon.is_bio_role(words.word(0)) &&
+                is_arabic_letter(first_letter(s));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
   if (f.phrase.role == PhraseRole::kNone && f.link_density >= w.labelled_links_min_link_density) {
@@ -415,6 +427,7 @@ std::string describe(const Features& f) {
   if (f.comment_header) out += " comment-header";
   if (f.about_header) out += " about-header";
   if (f.author_bio) out += " author-bio";
+  if (f.job_first) out += " job-first";
   if (f.photo_credit) out += " photo-credit";
   if (f.tweet_signature) out += " tweet-signature";
   if (f.link_card) out += " link-card";

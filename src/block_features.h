@@ -36,6 +36,7 @@ struct Features {
   bool photo_credit = false;    // a caption ending in its credit: "... (Image: GETTY)"
   bool about_header = false;    // "About Jane Doe", "Sobre Carlos Nadalim": an author or company box
   bool author_bio = false;      // "Phil Helsel is a reporter for NBC News.": an author's bio line
+  bool job_first = false;       // "كاتب صحفي مصري، ...": a bio line opening with the job (the name is the line above)
   bool teaser = false;       // "Headline WASHINGTON: lead ..." a teaser's headline glued to its lead
   double link_density = 0;   // HTML: characters inside links over all characters
   PhraseHit phrase;          // the chrome phrase the line matches, if any

@@ -1039,12 +1039,21 @@ class Classifier {
   // a reporter.
   void drop_trailing_author_bios() {
     int i = last_kept_before(n_);
-    while (i >= 0 && f_[i].author_bio) {
+    while (i >= 0) {
+      // A bio that opens with the job counts only right under its name's line.
+      const bool named_job = f_[i].job_first && i > 0 && is_name_line(i - 1);
+      if (!f_[i].author_bio && !named_job) break;
       drop_as(i, "author-bio");
       const int above = last_kept_before(i);
-      if (above >= 0 && names_bio(above, i)) drop_as(above, "author-bio");
+      if (named_job && d_[i - 1].keep) drop_as(i - 1, "author-bio");
+      else if (above >= 0 && names_bio(above, i)) drop_as(above, "author-bio");
       i = last_kept_before(i);
     }
+  }
+
+  bool is_name_line(int i) const {
+    return f_[i].words >= 2 && f_[i].words <= w_.bio_name_max_words && !f_[i].terminal_punct && !f_[i].colon_end &&
+           f_[i].phrase.role == PhraseRole::kNone;
   }
 
   // A short line without punctuation that the bio at `bio` starts with: the author's name.

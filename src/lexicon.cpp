@@ -77,6 +77,13 @@ constexpr bool all_prefixes_start_arabic() {
 }
 static_assert(all_prefixes_start_arabic());
 
+// The word starts with the conjunction و ("and") or ف ("so"), which Arabic
+// writes onto the next word.
+bool has_conjunction(std::string_view word) {
+  return word.size() > 2 && static_cast<unsigned char>(word[0]) == 0xD9 &&
+         (static_cast<unsigned char>(word[1]) == 0x88 || static_cast<unsigned char>(word[1]) == 0x81);
+}
+
 bool starts_with_words(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size() || text.substr(0, prefix.size()) != prefix) return false;
   return text.size() == prefix.size() || text[prefix.size()] == ' ';
@@ -415,17 +422,21 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
     // A phrase found at word boundaries starts at a word of the line.
     thread_local std::vector<uint32_t> found;
     found.clear();
-    for (const KeyWord& word : line_words) {
-      if (!word.starts_contains_phrase) continue;
-      const size_t start = word.offset;
-      if (const std::vector<uint32_t>* candidates = contains_by_first_word_.find(key_word(word))) {
-        for (uint32_t i : *candidates) {
-          const std::string& key = contains_phrases_[i].key;
-          const size_t after = start + key.size();
-          if (line.compare(start, key.size(), key) == 0 && (after == line.size() || line[after] == ' '))
-            found.push_back(i);
-        }
+    auto find_at = [&](size_t start, std::string_view first) {
+      const std::vector<uint32_t>* candidates = contains_by_first_word_.find(first);
+      if (!candidates) return;
+      for (uint32_t i : *candidates) {
+        const std::string& key = contains_phrases_[i].key;
+        const size_t after = start + key.size();
+        if (line.compare(start, key.size(), key) == 0 && (after == line.size() || line[after] == ' '))
+          found.push_back(i);
       }
+    };
+    for (const KeyWord& word : line_words) {
+      if (word.starts_contains_phrase) find_at(word.offset, key_word(word));
+      // "ولا تعبر بالضرورة عن": the conjunction و or ف is written onto the
+      // phrase's first word.
+      if (word.length > 2 && has_conjunction(key_word(word))) find_at(word.offset + 2, key_word(word).substr(2));
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -124,3 +124,9 @@ TEST(Features, HeadingsInCapitalsAreNoTeasers) {
   EXPECT_FALSE(of("MARCH 31, 2006: CAMDEN DOGS GET HOUSES: It takes a village to warm a dog in the cold of "
                   "the winter.").teaser);
 }
+
+TEST(Features, ArabicBioOpensWithTheJob) {
+  EXPECT_TRUE(of("كاتبة صحفية مصرية، تكتب عن الشؤون الثقافية منذ عشرة أعوام.", "ar").job_first);
+  EXPECT_FALSE(of("وقال كاتب التقرير إن النتائج مشجعة.", "ar").job_first);
+  EXPECT_FALSE(of("Writer and editor based in Cairo.").job_first);  // English bios say "is"
+}

@@ -135,3 +135,12 @@ TEST(Lexicon, EnglishWidgetLabelsAreChrome) {
   EXPECT_EQ(role_of(lex, "Related"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "The related cases were heard in the same court."), PhraseRole::kNone);
 }
+
+TEST(Lexicon, ContainedPhraseSeesThroughArabicConjunction) {
+  Lexicon lex;
+  // "and it does not necessarily express ...": و written onto the phrase.
+  EXPECT_EQ(role_of(lex, "المقالات تعبر عن أصحابها ولا يعبر بالضرورة عن رأي الموقع"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "فلن يتم نشر عنوان بريدك الإلكتروني"), PhraseRole::kChrome);
+  // A word that merely starts with و is no conjunction before a phrase.
+  EXPECT_EQ(role_of(lex, "وزارة الصحة تعلن نتائج الحملة"), PhraseRole::kNone);
+}
