@@ -150,13 +150,10 @@ bool capitalized_after_words(std::string_view s, int n) {
 // bio verb, then a job within bio_role_reach words ("Phil Helsel is a
 // reporter for NBC News.", "Jana Keller ist Redakteurin im Ressort ...").
 // First person counts too ("I am a writer, journalist, ...").
-// The first letter of the line (0 when there is none).
-char32_t first_letter(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = next_code_point(s, i);
-    if (is_letter(cp)) return cp;
-  }
-  return 0;
+// The word's first letter is in the Arabic block (U+0600-U+06FF: UTF-8
+// lead bytes 0xD8-0xDB).
+bool starts_arabic(std::string_view word) {
+  return !word.empty() && static_cast<unsigned char>(word[0]) >= 0xD8 && static_cast<unsigned char>(word[0]) <= 0xDB;
 }
 
 bool reads_like_author_bio(std::string_view s, const SegmentWords& words, const Lexicon& lexicon) {
@@ -392,8 +389,8 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
                      lexicon.is_signature_verb(words.word(word_count - 1)) && (strong_date || has_clock_time(s));
   f.author_bio = word_count <= w.bio_max_words && reads_like_author_bio(s, words, lexicon);
   // Arabic writes no "is": an author box's bio opens with the job.
-  f.job_first = word_count > 1 && word_count <= w.bio_max_words && lexicon.is_bio_role(words.word(0)) &&
-                is_arabic_letter(first_letter(s));
+  f.job_first = word_count > 1 && word_count <= w.bio_max_words && starts_arabic(words.word(0)) &&
+                lexicon.is_bio_role(words.word(0));
   if (f.chars > 0) f.link_density = std::min(1.0, static_cast<double>(seg.link_chars) / f.chars);
   f.phrase = lexicon.match_phrase(key, words.words, s, word_count);
   if (f.phrase.role == PhraseRole::kNone && f.link_density >= w.labelled_links_min_link_density) {
