@@ -19,6 +19,15 @@
 namespace winnow::internal {
 namespace {
 
+// The folded key holds `word` as a whole word.
+bool has_word(std::string_view key, std::string_view word) {
+  for (std::size_t at = key.find(word); at != std::string_view::npos; at = key.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || key[at - 1] == ' ') && (end == key.size() || key[end] == ' ')) return true;
+  }
+  return false;
+}
+
 double clamp(double v, double lo, double hi) { return std::max(lo, std::min(hi, v)); }
 
 std::string format_score(double v) {
@@ -650,11 +659,32 @@ class Classifier {
     for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
       if (f_[start].date_only || end_marker_[start]) return teaser_list_then_article(header, box_end);
       if (paragraphs_from(start) >= needed) {
+        // The one headline under the header names the story the paragraphs
+        // tell: a second article, not this one resuming.
+        if (start == header + 2 && tells_story_of(header + 1, start)) return false;
         *box_end = start;
         return true;
       }
     }
     return false;
+  }
+
+  // The paragraph at `para` opens the story the headline at `headline`
+  // names: at least story_headline_share of the headline's words of three
+  // letters or more come back in it ("Government unveils plan to support
+  // farmers" / "The government on Monday unveiled a plan to support farmers
+  // ..."). A related story's headline shares few words with the paragraph
+  // the article resumes with.
+  bool tells_story_of(int headline, int para) const {
+    const std::string title = fold_key(page_.segments[headline].text);
+    const std::string text = fold_key(page_.segments[para].text);
+    int words = 0, shared = 0;
+    for (std::string_view word : split_words(title)) {
+      if (count_chars(word) < 3) continue;
+      ++words;
+      shared += has_word(text, word);
+    }
+    return words >= w_.story_headline_min_words && shared >= w_.story_headline_share * words;
   }
 
   // A "read also" box of several teasers, each a headline (and byline) over

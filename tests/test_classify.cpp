@@ -69,6 +69,17 @@ TEST(Classify, ReadAlsoFollowedByAnotherDatedArticleCutsTheRest) {
   EXPECT_EQ(out.find("Construction"), std::string::npos);
 }
 
+TEST(Classify, ReadAlsoOverTheHeadlineOfTheNextStoryCutsTheRest) {
+  // No dateline: the headline's words come back in the paragraph under it.
+  std::string out = clean(lines({kBody1, kBody2, "Read also", "Harbour ferry service to resume after three winter months",
+                                 "The harbour ferry service will resume next week after three winter months, the "
+                                 "operator said on Monday, with two boats running every hour.",
+                                 kBody3, kBody1}));
+  EXPECT_EQ(out.find("ferry"), std::string::npos);
+  EXPECT_EQ(out.find("Construction"), std::string::npos);
+  EXPECT_NE(out.find("Supporters"), std::string::npos);
+}
+
 TEST(Classify, SubheadingBetweenParagraphsIsKept) {
   std::string out = clean(lines({kBody1, kBody2, "What happens next", kBody3}));
   EXPECT_NE(out.find("What happens next"), std::string::npos);
