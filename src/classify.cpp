@@ -451,7 +451,7 @@ class Classifier {
           i = box.end - 1;
           continue;
         }
-        bool flow_resumes = html_ && flow_resumes_at(i + 1, i);
+        bool flow_resumes = html_ && flow_resumes_at(i + 1, i) && !heads_second_story(i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
@@ -659,14 +659,19 @@ class Classifier {
     for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
       if (f_[start].date_only || end_marker_[start]) return teaser_list_then_article(header, box_end);
       if (paragraphs_from(start) >= needed) {
-        // The one headline under the header names the story the paragraphs
-        // tell: a second article, not this one resuming.
-        if (start == header + 2 && tells_story_of(header + 1, start)) return false;
+        if (heads_second_story(header)) return false;
         *box_end = start;
         return true;
       }
     }
     return false;
+  }
+
+  // The "read also" header sits over one headline and the paragraphs of the
+  // story it names: a second article, not this one resuming.
+  bool heads_second_story(int header) const {
+    return header + 2 < n_ && !is_paragraph(header + 1) && is_paragraph(header + 2) &&
+           tells_story_of(header + 1, header + 2);
   }
 
   // The paragraph at `para` opens the story the headline at `headline`
