@@ -362,7 +362,11 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   f.handles = counts.handles;
   f.hashtags = counts.hashtags;
   const Weights& w = lexicon.weights();
-  if (numbers > 0) {
+  if (numbers == 0 && strong_date && date_words == word_count && word_count >= 2 &&
+      word_count <= w.relative_date_max_words && !f.terminal_punct) {
+    // "منذ ساعتين" ("two hours ago": Arabic's dual says the number).
+    f.date_only = true;
+  } else if (numbers > 0) {
     if (word_count <= 10 && numbers + date_words == word_count) {
       f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&

@@ -48,7 +48,7 @@ constexpr WeightField kWeightFields[] = {
     W(terminal_punct), W(colon_end), W(comma_bonus),
     W(symbol_share_pivot), W(symbol_share_penalty),
     W(url_penalty), W(handle_penalty), W(hashtag_penalty),
-    W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
+    W(relative_date_max_words), W(date_only_penalty), W(dateline_max_words), W(dateline_share), W(caption_penalty), W(breadcrumb_penalty), W(counter_penalty), W(bullet_penalty),
     W(tweet_signature_penalty), W(link_card_penalty), W(teaser_penalty), W(chrome_phrase_penalty),
     W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(linked_headline_min_link_density), W(linked_headline_min_words), W(about_header_max_link_density),
     W(end_prefix_max_words), W(end_prefix_short_max_words), W(counted_end_prefix_max_words), W(labelled_links_max_label_words), W(labelled_links_min_link_density), W(contains_max_words),

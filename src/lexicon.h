@@ -24,7 +24,7 @@ struct Weights {
   double terminal_punct = 0, colon_end = 0, comma_bonus = 0;
   double symbol_share_pivot = 0, symbol_share_penalty = 0;
   double url_penalty = 0, handle_penalty = 0, hashtag_penalty = 0;
-  double date_only_penalty = 0, dateline_max_words = 0, dateline_share = 0, caption_penalty = 0, breadcrumb_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
+  double relative_date_max_words = 0, date_only_penalty = 0, dateline_max_words = 0, dateline_share = 0, caption_penalty = 0, breadcrumb_penalty = 0, counter_penalty = 0, bullet_penalty = 0;
   double tweet_signature_penalty = 0, link_card_penalty = 0, teaser_penalty = 0, chrome_phrase_penalty = 0;
   double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0, bio_max_words = 0, bio_name_max_words = 0, bio_role_reach = 0, linked_headline_min_link_density = 0, linked_headline_min_words = 0,
          about_header_max_link_density = 0;  // see weights.txt

@@ -130,3 +130,10 @@ TEST(Features, ArabicBioOpensWithTheJob) {
   EXPECT_FALSE(of("وقال كاتب التقرير إن النتائج مشجعة.", "ar").job_first);
   EXPECT_FALSE(of("Writer and editor based in Cairo.").job_first);  // English bios say "is"
 }
+
+TEST(Features, RelativeTimesWithoutDigits) {
+  EXPECT_TRUE(of("منذ ساعتين", "ar").date_only);  // the dual says "two"
+  EXPECT_TRUE(of("قبل يومين", "ar").date_only);
+  EXPECT_FALSE(of("قبل الانتخابات", "ar").date_only);
+  EXPECT_FALSE(of("Sunday morning").date_only);
+}
