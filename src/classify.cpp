@@ -458,7 +458,8 @@ class Classifier {
           i = box_end - 1;
           continue;
         }
-        cut(i, named("after-read-also:", f_[i].phrase.phrase));
+        // --explain tells a second story under the header from a plain box.
+        cut(i, named(heads_second_story(i) ? "after-next-story:" : "after-read-also:", f_[i].phrase.phrase));
         return;
       }
       if (body_like(i)) body_words += f_[i].words;
