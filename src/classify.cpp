@@ -890,6 +890,9 @@ class Classifier {
       int k = i + 1;
       for (int items = 0; k < n_ && items < w_.colon_list_max_items; ++k, ++items) {
         const bool dated = is_dated_list_item(k, i);
+        // An item kept on its own merit is still one of the list's items;
+        // a paragraph of prose is past the list.
+        if (d_[k].keep && !f_[k].terminal_punct && f_[k].words <= w_.readalso_teaser_line_max_words) continue;
         if ((!hard_[k].empty() && !dated) || f_[k].phrase.role != PhraseRole::kNone || d_[k].keep) break;
         if (d_[k].rule.rfind("after-", 0) == 0 || (d_[k].score < -w_.region_soft_floor * 2 && !dated)) break;
         if (f_[k].words < 2) break;
