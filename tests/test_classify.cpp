@@ -1,7 +1,11 @@
 // Behaviour of the classifier on small scraped texts: one rule per test.
 #include <gtest/gtest.h>
 
+#include "extract_support.h"
 #include "winnow.h"
+
+using winnow_test::clean;
+using winnow_test::clean_html;
 
 namespace {
 
@@ -14,12 +18,6 @@ const char* kBody2 =
 const char* kBody3 =
     "Construction is expected to begin next spring and will be carried out in three phases, the first "
     "of which should be finished before the end of the following year.";
-
-std::string clean(const std::string& text) {
-  winnow::Options o;
-  o.input_type = winnow::InputType::kText;
-  return winnow::Extractor(o).extract(text).text();
-}
 
 std::string lines(std::initializer_list<std::string> ls) {
   std::string out;
@@ -100,14 +98,6 @@ TEST(Classify, EveryDecisionNamesItsRule) {
 TEST(Classify, EmptyInputHasNoArticle) {
   EXPECT_EQ(clean(""), "");
 }
-
-namespace {
-std::string clean_html(const std::string& html) {
-  winnow::Options o;
-  o.input_type = winnow::InputType::kHtml;
-  return winnow::Extractor(o).extract(html).text();
-}
-}  // namespace
 
 TEST(Classify, SidebarHintOnTheWholePageIsIgnored) {
   std::string html = "<div class=\"sidebar\"><p>" + std::string(kBody1) + "</p><p>" + kBody2 + "</p></div>";

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "winnow.h"
+#include "extract_support.h"
 
 namespace {
 
@@ -53,12 +53,6 @@ const std::map<std::string, Article>& articles() {
   return kArticles;
 }
 
-std::string clean_text(const std::string& text) {
-  winnow::Options o;
-  o.input_type = winnow::InputType::kText;
-  return winnow::Extractor(o).extract(text).text();
-}
-
 }  // namespace
 
 TEST(WidgetLabels, EachDropsAndTheArticleStaysWhole) {
@@ -77,7 +71,7 @@ TEST(WidgetLabels, EachDropsAndTheArticleStaysWhole) {
     for (const std::string& p : a.before) page += p + "\n";
     page += label + "\n";
     for (const std::string& p : a.after) page += p + "\n";
-    const std::string out = clean_text(page);
+    const std::string out = winnow_test::clean(page);
     EXPECT_EQ(out.find(label + "\n"), std::string::npos) << lang << ": kept \"" << label << "\"";
     for (const std::string& p : a.before) EXPECT_NE(out.find(p), std::string::npos) << lang << ": lost a paragraph with \"" << label << "\"";
     for (const std::string& p : a.after) EXPECT_NE(out.find(p), std::string::npos) << lang << ": lost a paragraph after \"" << label << "\"";
