@@ -146,16 +146,16 @@ bool capitalized_after_words(std::string_view s, int n) {
   return capitalized > 0;
 }
 
-// An author's bio: a capitalised name of at most bio_name_max_words words, a
-// bio verb, then a job within bio_role_reach words ("Phil Helsel is a
-// reporter for NBC News.", "Jana Keller ist Redakteurin im Ressort ...").
-// First person counts too ("I am a writer, journalist, ...").
 // The word's first letter is in the Arabic block (U+0600-U+06FF: UTF-8
 // lead bytes 0xD8-0xDB).
 bool starts_arabic(std::string_view word) {
   return !word.empty() && static_cast<unsigned char>(word[0]) >= 0xD8 && static_cast<unsigned char>(word[0]) <= 0xDB;
 }
 
+// An author's bio: a capitalised name of at most bio_name_max_words words, a
+// bio verb, then a job within bio_role_reach words ("Phil Helsel is a
+// reporter for NBC News.", "Jana Keller ist Redakteurin im Ressort ...").
+// First person counts too ("I am a writer, journalist, ...").
 bool reads_like_author_bio(std::string_view s, const SegmentWords& words, const Lexicon& lexicon) {
   const Weights& w = lexicon.weights();
   const int count = static_cast<int>(words.size());

@@ -451,7 +451,8 @@ class Classifier {
           i = box.end - 1;
           continue;
         }
-        bool flow_resumes = html_ && flow_resumes_at(i + 1, i) && !heads_second_story(i);
+        const bool next_story = heads_second_story(i);
+        bool flow_resumes = html_ && !next_story && flow_resumes_at(i + 1, i);
         if (!started || declared_continues || article_resumes_after_box(i, &box_end) || flow_resumes) {
           if (!started || declared_continues || box_end <= i) box_end = end_of_box(i);
           for (int k = i; k < box_end; ++k) hard_[k] = named("read-also-box:", f_[i].phrase.phrase);
@@ -459,7 +460,7 @@ class Classifier {
           continue;
         }
         // --explain tells a second story under the header from a plain box.
-        cut(i, named(heads_second_story(i) ? "after-next-story:" : "after-read-also:", f_[i].phrase.phrase));
+        cut(i, named(next_story ? "after-next-story:" : "after-read-also:", f_[i].phrase.phrase));
         return;
       }
       if (body_like(i)) body_words += f_[i].words;
@@ -654,13 +655,14 @@ class Classifier {
   // the box). A headline in the box may end in a full stop and look like a
   // paragraph; the run of paragraphs after it tells the article apart. A
   // second article after the header starts with its headline and dateline,
-  // so it does not resume.
+  // or with a headline its first paragraph retells (heads_second_story), so
+  // it does not resume.
   bool article_resumes_after_box(int header, int* box_end) const {
     const int needed = static_cast<int>(w_.readalso_continue_paragraphs);
+    if (heads_second_story(header)) return false;
     for (int start = header + 1; start < n_ && start <= header + 1 + w_.readalso_box_max_lines; ++start) {
       if (f_[start].date_only || end_marker_[start]) return teaser_list_then_article(header, box_end);
       if (paragraphs_from(start) >= needed) {
-        if (heads_second_story(header)) return false;
         *box_end = start;
         return true;
       }

@@ -436,7 +436,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
       if (word.starts_contains_phrase) find_at(word.offset, key_word(word));
       // "ولا تعبر بالضرورة عن": the conjunction و or ف is written onto the
       // phrase's first word.
-      if (word.length > 2 && has_conjunction(key_word(word))) find_at(word.offset + 2, key_word(word).substr(2));
+      if (has_conjunction(key_word(word))) find_at(word.offset + 2, key_word(word).substr(2));
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
