@@ -144,3 +144,11 @@ TEST(Lexicon, ContainedPhraseSeesThroughArabicConjunction) {
   // A word that merely starts with و is no conjunction before a phrase.
   EXPECT_EQ(role_of(lex, "وزارة الصحة تعلن نتائج الحملة"), PhraseRole::kNone);
 }
+
+TEST(Lexicon, SourceLabelTakesADashForItsColon) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "المصدر - وكالات"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "(أ ف ب)"), PhraseRole::kEnd);
+  // A dash with no value after it is no label's.
+  EXPECT_NE(role_of(lex, "See more -"), PhraseRole::kEnd);
+}
