@@ -152,3 +152,13 @@ TEST(Lexicon, SourceLabelTakesADashForItsColon) {
   // A dash with no value after it is no label's.
   EXPECT_NE(role_of(lex, "See more -"), PhraseRole::kEnd);
 }
+
+TEST(Lexicon, ArabicTagAndCommentHeadingsEndTheArticle) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "الموضوعات"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "مواضيع: الصحة، اللقاحات"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "هاشتاغ"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "تعليقات الفيسبوك"), PhraseRole::kEnd);
+  // "Topics" starting a sentence is prose.
+  EXPECT_EQ(role_of(lex, "مواضيع كثيرة طرحت في المؤتمر الصحفي أمس"), PhraseRole::kNone);
+}
