@@ -162,3 +162,12 @@ TEST(Lexicon, ArabicTagAndCommentHeadingsEndTheArticle) {
   // "Topics" starting a sentence is prose.
   EXPECT_EQ(role_of(lex, "مواضيع كثيرة طرحت في المؤتمر الصحفي أمس"), PhraseRole::kNone);
 }
+
+TEST(Lexicon, TopicLabelsEndTheArticleInOtherLanguages) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Themen"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Temas"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Réagissez"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Facebook Comments"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Temas relacionados"), PhraseRole::kReadAlso);
+}
