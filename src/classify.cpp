@@ -19,15 +19,6 @@
 namespace winnow::internal {
 namespace {
 
-// The folded key holds `word` as a whole word.
-bool has_word(std::string_view key, std::string_view word) {
-  for (std::size_t at = key.find(word); at != std::string_view::npos; at = key.find(word, at + 1)) {
-    const std::size_t end = at + word.size();
-    if ((at == 0 || key[at - 1] == ' ') && (end == key.size() || key[end] == ' ')) return true;
-  }
-  return false;
-}
-
 double clamp(double v, double lo, double hi) { return std::max(lo, std::min(hi, v)); }
 
 std::string format_score(double v) {
