@@ -1119,9 +1119,11 @@ class Classifier {
     // is a small share of it: there only an (almost) empty result falls back.
     const bool small_share = html_ && kept_words < w_.fallback_share * page_words;
     if (kept_words >= w_.fallback_min_words && !small_share) return;
+    const double min_score = html_ ? w_.fallback_html_min_score : w_.fallback_min_score;
+    const double max_link_density = html_ ? w_.fallback_html_max_link_density : w_.fallback_max_link_density;
     for (int i = 0; i < n_; ++i) {
       if (d_[i].keep || !hard_[i].empty() || d_[i].rule.rfind("after-", 0) == 0) continue;
-      if (d_[i].score > w_.fallback_min_score && f_[i].link_density < w_.fallback_max_link_density &&
+      if (d_[i].score > min_score && f_[i].link_density < max_link_density &&
           page_.segments[i].hint_neg == 0) {
         d_[i].keep = true;
         d_[i].rule = "fallback-no-article";
