@@ -27,6 +27,10 @@ struct Features {
   // The kinds of the first two words (0 other, 1 number, 2 date word), as
   // 3 * first + second: list items of one list share it ("June 19 -- ...").
   int lead_shape = 0;
+  // A numbered item's number and the mark after it: "3) ...", "3. ...",
+  // "٣- ..." give 3 and ')', '.', '-'; 0 when the line does not open so.
+  int item_number = 0;
+  char32_t item_mark = 0;
   bool counter = false;
   bool bullet = false;
   bool breadcrumb = false;   // "Home » News › World"

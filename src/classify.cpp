@@ -736,6 +736,7 @@ class Classifier {
     keep_headings_over_prose();
     keep_lists_between_prose();
     keep_lists_after_colon();
+    keep_numbered_lists();
     keep_counters_in_kept_lists();
     for (int i = region_.begin; i < region_.end; ++i) {
       if (d_[i].rule.empty()) d_[i].rule = "weak";
@@ -894,6 +895,61 @@ class Classifier {
       }
       if (k > region_.end && cut_rule_from_ < 0) region_.end = k;
     }
+  }
+
+  // "1) ...", "2) ...", "3) ..." from the article on: a numbered list that
+  // opens at a kept line (or right under one) is the article's as long as
+  // its numbers count up, with what stands between two items (a link, a
+  // price: at most numbered_list_max_between lines) and as much after the
+  // last item as after the others. A list of headlines elsewhere on the page
+  // does not open at the article.
+  void keep_numbered_lists() {
+    for (int i = std::max(region_.begin, 1); i < n_; ++i) {
+      if (f_[i].item_number != 1 || !(d_[i].keep || d_[i - 1].keep)) continue;
+      std::vector<int> items{i};
+      while (true) {
+        const int next = next_numbered_item(items.back());
+        if (next < 0) break;
+        items.push_back(next);
+      }
+      if (static_cast<int>(items.size()) < w_.numbered_list_min_items) continue;
+      // What follows the last item: as many lines as after the one before.
+      const int tail = items.back() - items[items.size() - 2] - 1;
+      int end = items.back() + 1;
+      while (end < n_ && end <= items.back() + tail && can_join_numbered_list(end) && f_[end].item_number == 0) ++end;
+      for (int k = i; k < end; ++k) {
+        // An item's own number may read as a count or a date ("2- Days of
+        // ..."): in the list it is the item's number.
+        const bool numbered = f_[k].item_number > 0 && (hard_[k] == "counter" || hard_[k] == "date-only");
+        if (d_[k].keep || (!hard_[k].empty() && !numbered) || f_[k].phrase.role != PhraseRole::kNone) continue;
+        d_[k].keep = true;
+        d_[k].rule = "numbered-list";
+      }
+      // Prose right under the list goes on with the article.
+      while (end < n_ && end >= region_.end && d_[end].rule == "outside-article" && is_paragraph(end)) {
+        d_[end].keep = true;
+        d_[end].rule = "prose-after-list";
+        ++end;
+      }
+      if (end > region_.end && cut_rule_from_ < 0) region_.end = end;
+      i = end - 1;
+    }
+  }
+
+  // The line of item (number of `item`) + 1, same mark, within
+  // numbered_list_max_between lines; -1 when the count stops there.
+  int next_numbered_item(int item) const {
+    for (int k = item + 1; k < n_ && k <= item + 1 + w_.numbered_list_max_between; ++k) {
+      if (!can_join_numbered_list(k)) return -1;
+      if (f_[k].item_number == 0) continue;
+      return f_[k].item_number == f_[item].item_number + 1 && f_[k].item_mark == f_[item].item_mark ? k : -1;
+    }
+    return -1;
+  }
+
+  // Past a cut or at an end marker, no list goes on.
+  bool can_join_numbered_list(int k) const {
+    return d_[k].rule.rfind("after-", 0) != 0 && f_[k].phrase.role != PhraseRole::kEnd;
   }
 
   // "July 2 -- Mohegan Sun Arena, Uncasville, CT" in a list of tour dates

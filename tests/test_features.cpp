@@ -43,6 +43,18 @@ TEST(Features, PureDateAndLeadShape) {
   EXPECT_NE(of("July 2 -- Mohegan Sun Arena").lead_shape, of("Harbour Arts Center, June 19").lead_shape);
 }
 
+TEST(Features, NumberedItem) {
+  EXPECT_EQ(of("3) Blade Runner (4K)").item_number, 3);
+  EXPECT_EQ(of("3) Blade Runner (4K)").item_mark, U')');
+  EXPECT_EQ(of("12. The Matrix").item_number, 12);
+  EXPECT_EQ(of("٤- ثلاثية غرناطة", "ar").item_number, 4);
+  EXPECT_EQ(of("۲. کتاب", "fa").item_number, 2);
+  EXPECT_EQ(of("1.5 million people").item_number, 0);   // a decimal, no space after the mark
+  EXPECT_EQ(of("2024. A year").item_number, 0);         // four digits: a year
+  EXPECT_EQ(of("0) nothing").item_number, 0);
+  EXPECT_EQ(of("Part 3) of it").item_number, 0);
+}
+
 TEST(Features, AboutHeaderIsAboutAndACapitalisedName) {
   EXPECT_TRUE(of("About Jane Doe").about_header);
   EXPECT_TRUE(of("Über Moritz Bachmann", "de").about_header);
