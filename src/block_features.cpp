@@ -18,16 +18,6 @@
 namespace winnow::internal {
 namespace {
 
-bool is_sentence_end(char32_t cp) {
-  switch (cp) {
-    case '.': case '!': case '?': case 0x061F /* ؟ */: case 0x06D4 /* ۔ */: case 0x0964 /* । */:
-    case 0x3002 /* 。 */: case 0xFF01: case 0xFF1F: case 0x2026 /* … */: case 0xFF0E:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool starts_with_bullet(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
   // Each bullet starts with one of these bytes; most lines start otherwise.

@@ -128,6 +128,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   bool html = choose_html(opt.input_type, decoded.text);
   internal::Page page = html ? internal::segment_html(decoded.text, lexicon, clock, cut_invisible)
                              : internal::segment_text(decoded.text);
+  if (!html) internal::join_hard_wrapped_lines(page, lexicon.weights());
   clock.lap(Stage::kSegment);
 
   Result result;

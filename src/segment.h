@@ -48,6 +48,12 @@ struct Page {
 // Text input: one segment per non-blank line.
 Page segment_text(std::string_view text);
 
+struct Weights;
+// Text input hard-wrapped at one width (60-100 characters: mail, terminal
+// dumps): the lines of a paragraph, cut where the next word did not fit,
+// joined back into one segment. Other text is left as it is.
+void join_hard_wrapped_lines(Page& page, const Weights& weights);
+
 class Lexicon;
 class StageClock;
 // HTML input: blocks at block-level boundaries and <br><br>, with

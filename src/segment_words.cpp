@@ -46,11 +46,6 @@ constexpr std::array<uint8_t, 256> kAsciiClass = make_ascii_classes();
 
 char ascii_lower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
-// Closing marks beyond ASCII: a sentence's end is read through them.
-bool is_non_ascii_closing_mark(char32_t cp) {
-  return cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
-}
-
 bool is_non_ascii_comma(char32_t cp) { return cp == 0x060C /* ، */ || cp == 0x3001 || cp == 0xFF0C; }
 
 // Counts a URL, @handle or #hashtag among the space-separated tokens.
@@ -477,7 +472,7 @@ class Walk {
     }
     // The features' character loop.
     if (!space) {
-      if (!is_non_ascii_closing_mark(cp)) set_last(cp);
+      if (!is_closing_mark(cp)) set_last(cp);  // closing marks beyond ASCII
       ++c_.non_space;
       if (is_non_ascii_comma(cp)) ++c_.commas;
       if (!letter && cp != 0x0640) ++c_.symbols;

@@ -87,5 +87,9 @@ inline bool is_space(char32_t cp) {
   return is_non_ascii_space(cp);
 }
 bool is_arabic_letter(char32_t cp);
+// . ! ? and their Arabic, Urdu, Devanagari and CJK forms, and the ellipsis.
+bool is_sentence_end(char32_t cp);
+// Marks a sentence's end is read through: " ' ) ] * ” ’ » 」 』 ）.
+bool is_closing_mark(char32_t cp);
 
 }  // namespace winnow::internal

@@ -15,6 +15,60 @@ TEST(SegmentText, OneSegmentPerNonBlankLine) {
   EXPECT_FALSE(p.segments[2].separated_before);
 }
 
+namespace {
+// Segments of `text` after the hard-wrap join.
+std::vector<std::string> unwrapped(const std::string& text) {
+  static Lexicon lex;
+  Page p = segment_text(text);
+  join_hard_wrapped_lines(p, lex.weights());
+  std::vector<std::string> out;
+  for (const Segment& s : p.segments) out.push_back(s.text);
+  return out;
+}
+
+// A paragraph wrapped at 66 characters.
+const std::string kWrapped =
+    "The council met on Monday to discuss the new budget for the coming\n"
+    "year, which includes more money for schools, roads and the city's\n"
+    "two hospitals, and a plan to repair the old bridge over the well-\n"
+    "known river crossing before the winter.\n";
+}  // namespace
+
+TEST(SegmentText, HardWrappedLinesJoinIntoTheirParagraph) {
+  const auto lines = unwrapped("Home\nNews\n" + kWrapped + "Share\n");
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[2].substr(0, 72), "The council met on Monday to discuss the new budget for the coming year,");
+  EXPECT_NE(lines[2].find("the well-known river"), std::string::npos);  // a hyphen at the cut joins without a space
+  EXPECT_EQ(lines[2].substr(lines[2].size() - 11), "the winter.");
+  EXPECT_EQ(lines[3], "Share");
+}
+
+TEST(SegmentText, LineAfterFullStopJoinsOnlyWhenFull) {
+  // The paragraph's last line fills the width and ends a sentence: the short
+  // line under it is a line of its own.
+  const auto lines = unwrapped(kWrapped +
+      "The mayor said the plan would be put to a vote early in March, when\n"
+      "the council meets again to decide on the last of its spending.\n"
+      "Comments\n");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[2], "Comments");
+}
+
+TEST(SegmentText, OneParagraphALineIsNotJoined) {
+  // Scraped text: long paragraphs a line, short chrome lines between them.
+  const std::string para(200, 'x');
+  const auto lines = unwrapped("Home\n" + para + "\nRead also\n" + para + "\n" + para + "\nTags\n");
+  EXPECT_EQ(lines.size(), 6u);
+  // Lines of a menu, however many, are not a wrapped paragraph.
+  EXPECT_EQ(unwrapped("Politics\nBusiness\nSport\nCulture\nWeather\n").size(), 5u);
+}
+
+TEST(SegmentText, BlankLineEndsAWrappedParagraph) {
+  const auto lines = unwrapped(kWrapped + "\n" + kWrapped);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], lines[1]);
+}
+
 TEST(SegmentHtml, InvisibleContentIsSkipped) {
   Lexicon lex;
   Page p = segment_html(

@@ -86,6 +86,22 @@ TEST(UnicodeText, CountCollapsedCharsMatchesCollapsing) {
   }
 }
 
+TEST(UnicodeText, CountCharsCountsCodePointsAtEveryLength) {
+  using winnow::internal::count_chars;
+  EXPECT_EQ(count_chars(""), 0);
+  EXPECT_EQ(count_chars("abc"), 3);
+  EXPECT_EQ(count_chars("مرحبا"), 5);
+  // Sixteen-byte steps, a tail, and more than 255 steps (the counters' limit).
+  for (std::size_t n : {7u, 8u, 16u, 17u, 300u, 5000u}) {
+    std::string ascii(n, 'a'), arabic, mixed;
+    for (std::size_t i = 0; i < n; ++i) arabic += "ب";
+    for (std::size_t i = 0; i < n; ++i) mixed += i % 3 == 0 ? "€" : i % 3 == 1 ? "x" : "😀";
+    EXPECT_EQ(count_chars(ascii), static_cast<int>(n));
+    EXPECT_EQ(count_chars(arabic), static_cast<int>(n));
+    EXPECT_EQ(count_chars(mixed), static_cast<int>(n));
+  }
+}
+
 TEST(UnicodeText, HasWordMatchesWholeWordsOnly) {
   EXPECT_TRUE(winnow::internal::has_word("post-7 hentry tag-x", "hentry"));
   EXPECT_TRUE(winnow::internal::has_word("articlebody", "articlebody"));
