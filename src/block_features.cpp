@@ -168,14 +168,15 @@ bool reads_like_author_bio(std::string_view s, const SegmentWords& words, const 
 
 // A caption: the line ends with a parenthesised credit whose first word is a
 // credit word followed by ':' or '/' ("(Image: GETTY)", "(AP Photo/Alan
-// Diaz, File)", "(Foto: dpa)").
+// Diaz, File)", "(Foto: dpa)"), or that is a credit word alone ("(أرشيفية)").
 bool ends_with_photo_credit(std::string_view s, const Lexicon& lexicon) {
   if (s.empty() || s.back() != ')') return false;
   const std::size_t open = s.rfind('(');
   if (open == std::string_view::npos || open == 0) return false;
   std::string_view credit = s.substr(open + 1, s.size() - open - 2);
   const std::size_t mark = credit.find_first_of(":/");
-  if (mark == std::string_view::npos || mark == 0) return false;
+  if (mark == std::string_view::npos) return lexicon.is_credit_word(fold_key(credit));  // "(أرشيفية)"
+  if (mark == 0) return false;
   std::string_view opener = credit.substr(0, mark);
   // "AP Photo": the credit word may follow an agency's name.
   if (const std::size_t space = opener.rfind(' '); space != std::string_view::npos) opener.remove_prefix(space + 1);
