@@ -59,6 +59,15 @@ TEST(Lexicon, CountsAroundLinePhrasesAreIgnored) {
   EXPECT_EQ(role_of(lex, "Comments (12)"), PhraseRole::kEnd);
 }
 
+TEST(Lexicon, PollPhrasesAreChromeLinesThatMarkAPoll) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "استطلاع رأي"), PhraseRole::kChrome);
+  EXPECT_TRUE(lex.is_poll_phrase(fold_key("استطلاع رأي")));
+  EXPECT_TRUE(lex.is_poll_phrase(fold_key("Vote now")));
+  EXPECT_FALSE(lex.is_poll_phrase(fold_key("Share")));  // chrome, but no poll
+  EXPECT_EQ(role_of(lex, "Share"), PhraseRole::kChrome);
+}
+
 TEST(Lexicon, ExtraPhrasesAreChrome) {
   Lexicon lex({"Brought to you by Acme"});
   EXPECT_EQ(role_of(lex, "This story was brought to you by ACME."), PhraseRole::kChrome);
