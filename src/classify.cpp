@@ -108,9 +108,9 @@ class Classifier {
       d_[i].score = segment_score(page.segments[i], f_[i], w_, language_known, nullptr);
       hard_[i] = hard_chrome_rule(page.segments[i], f_[i]);
     }
-    poll_line_.assign(n_, false);
+    box_line_.assign(n_, false);
     for (int i = 0; i < n_; ++i) {
-      poll_line_[i] = f_[i].phrase.role == PhraseRole::kChrome && lexicon.is_poll_phrase(f_[i].phrase.phrase);
+      box_line_[i] = f_[i].phrase.role == PhraseRole::kChrome && lexicon.is_widget_phrase(f_[i].phrase.phrase);
     }
     end_marker_.assign(n_, false);
     for (int i = 0; i < n_; ++i) end_marker_[i] = is_end_marker(f_[i]) || heads_about_box(i);
@@ -235,7 +235,7 @@ class Classifier {
       values[i] = table_cell_[i] || in_resumed_box_[i] ? 0.0  // a table or a box inside the article neither makes nor breaks it
                   : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
                   : in_widget_run_[i] ? 0.0
-                  : poll_head_[i]     ? -w_.region_soft_floor  // a poll framed by prose: one weak line
+                  : box_head_[i]      ? -w_.region_soft_floor  // a widget box framed by prose: one weak line
                                      : -w_.region_floor;
     }
     return values;
@@ -247,28 +247,29 @@ class Classifier {
   // Text: a share bar or a font-size tool flattened one button a line, right
   // after a paragraph of prose and followed by prose (at most one line, a
   // related headline, in between), is one widget inside the article: its
-  // first line costs the region a hard floor, the others nothing. A reader
-  // poll is such a widget with its question and options: they go with it,
-  // and being told by its phrases and shape, it costs one weak line only.
+  // first line costs the region a hard floor, the others nothing. A widget
+  // box (a reader poll, prayer times, currency rates: Lexicon::is_widget_phrase)
+  // goes with its short items and a poll's question, and being told by its
+  // phrases and shape, it costs one weak line only.
   void mark_widget_runs() {
     in_widget_run_.assign(n_, false);
-    poll_head_.assign(n_, false);
+    box_head_.assign(n_, false);
     if (html_) return;
     for (int i = 1; i < n_;) {
       if (!widget_line(i)) { ++i; continue; }
       int j = i;
       while (j < n_ && widget_line(j)) ++j;
       int start = i;
-      const bool poll = poll_line_[i] || poll_line_[j - 1];
-      if (poll) {
-        start = poll_start(i);
-        j = poll_end(j);
+      const bool box = box_line_[i] || box_line_[j - 1];
+      if (box) {
+        start = box_start(i);
+        j = box_end_line(j);
       }
       const bool prose_after = (j < n_ && prose_line(j)) || (j + 1 < n_ && !widget_line(j) && prose_line(j + 1));
       if (start > 0 && prose_line(start - 1) && prose_after) {
-        poll_head_[start] = poll;
+        box_head_[start] = box;
         for (int k = start; k < j; ++k) {
-          if (hard_[k].empty()) hard_[k] = "poll";
+          if (hard_[k].empty()) hard_[k] = "widget-box";
           if (k > start) in_widget_run_[k] = true;
         }
       }
@@ -276,24 +277,25 @@ class Classifier {
     }
   }
 
-  // A poll's button ("Vote now") under its options and its question: the
+  // A box's button ("Vote now") under a poll's options and question: the
   // question's line, or `button` when no question stands above the options.
-  int poll_start(int button) const {
+  int box_start(int button) const {
     int k = button;
-    while (k - 1 > 0 && is_poll_option(k - 1)) --k;
+    while (k - 1 > 0 && is_box_item(k - 1)) --k;
     return k < button && k - 1 >= 0 && is_question(k - 1) ? k - 1 : button;
   }
 
-  // Past a poll's question, options and buttons that follow its header.
-  int poll_end(int from) const {
+  // Past the items of a box (a poll's question, options and buttons; a list
+  // of times or rates) that follow its header.
+  int box_end_line(int from) const {
     int k = from;
     if (k < n_ && is_question(k)) ++k;
-    while (k < n_ && (widget_line(k) || is_poll_option(k))) ++k;
+    while (k < n_ && (widget_line(k) || is_box_item(k))) ++k;
     return k;
   }
 
-  bool is_poll_option(int i) const {
-    return f_[i].words <= w_.poll_option_max_words && !f_[i].terminal_punct && !end_marker_[i] &&
+  bool is_box_item(int i) const {
+    return f_[i].words <= w_.widget_item_max_words && !f_[i].terminal_punct && !end_marker_[i] &&
            f_[i].phrase.role == PhraseRole::kNone && f_[i].item_number == 0;
   }
 
@@ -1289,8 +1291,8 @@ class Classifier {
   std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
   std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
   std::vector<bool> in_widget_run_;    // text: a widget's second and later lines between prose (mark_widget_runs)
-  std::vector<bool> poll_line_;        // a poll's header or button (Lexicon::is_poll_phrase)
-  std::vector<bool> poll_head_;        // text: the first line of a poll between prose (mark_widget_runs)
+  std::vector<bool> box_line_;        // a widget box's header or button (Lexicon::is_widget_phrase)
+  std::vector<bool> box_head_;        // text: the first line of a widget box between prose (mark_widget_runs)
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)

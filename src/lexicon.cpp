@@ -53,7 +53,7 @@ constexpr WeightField kWeightFields[] = {
     W(chrome_prefix_max_words), W(readalso_prefix_max_words), W(about_header_max_words), W(caption_max_words), W(bio_max_words), W(bio_name_max_words), W(bio_role_reach), W(linked_headline_min_link_density), W(linked_headline_min_words), W(about_header_max_link_density),
     W(end_prefix_max_words), W(end_prefix_short_max_words), W(counted_end_prefix_max_words), W(labelled_links_max_label_words), W(labelled_links_min_link_density), W(contains_max_words),
     W(link_density_pivot), W(link_density_penalty),
-    W(sandwich_min_score), W(colon_list_max_items), W(poll_option_max_words), W(poll_question_max_words), W(wrap_width_percentile), W(wrap_min_width), W(wrap_max_width), W(wrap_full_share), W(wrap_min_joins), W(wrap_min_join_share), W(numbered_list_min_items), W(numbered_list_max_between), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(fallback_html_min_score), W(fallback_html_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
+    W(sandwich_min_score), W(colon_list_max_items), W(widget_item_max_words), W(poll_question_max_words), W(wrap_width_percentile), W(wrap_min_width), W(wrap_max_width), W(wrap_full_share), W(wrap_min_joins), W(wrap_min_join_share), W(numbered_list_min_items), W(numbered_list_max_between), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(fallback_html_min_score), W(fallback_html_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
     W(heading_bonus), W(paragraph_tag_bonus),
     W(keep_threshold), W(short_words), W(short_run_min), W(region_floor), W(region_soft_floor), W(container_child_floor),
     W(table_cell_max_words), W(table_min_columns), W(table_max_columns), W(table_min_rows), W(table_shape_agreement), W(teaser_tail_min_pairs), W(heading_run_min), W(repeated_label_min_words), W(repeated_label_max_words), W(teaser_headline_min_words), W(teaser_headline_max_words), W(teaser_lead_max_words), W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs), W(story_headline_min_words), W(story_headline_share), W(leaning_threshold_shift), W(leaning_floor_shift), W(leaning_sandwich_shift), W(end_section_resume_lines), W(end_section_resume_paragraphs), W(end_section_flow_levels), W(end_link_min_link_density), W(record_gap_max_lines), W(record_gap_line_max_words), W(record_min_words), W(readalso_teaser_box_max_lines), W(readalso_teaser_line_max_words), W(comment_author_max_words), W(list_max_link_density), W(element_box_max_lines), W(table_row_max_link_density), W(table_row_cell_max_words),
@@ -232,8 +232,8 @@ void Lexicon::load_phrases(std::string_view data) {
       credit_words_.insert(fold_key(rest));
       return;
     }
-    if (role_name == "poll") {  // a poll's header or button: a chrome line too
-      poll_phrases_.insert(fold_key(rest));
+    if (role_name == "widget") {  // a widget box's header or button: a chrome line too
+      widget_phrases_.insert(fold_key(rest));
       add_phrase(PhraseRole::kChrome, PhraseMatch::kLine, rest);
       return;
     }

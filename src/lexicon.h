@@ -30,7 +30,7 @@ struct Weights {
          about_header_max_link_density = 0;  // see weights.txt
   double end_prefix_max_words = 0, end_prefix_short_max_words = 0, counted_end_prefix_max_words = 0, labelled_links_max_label_words = 0, labelled_links_min_link_density = 0, contains_max_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
-  double sandwich_min_score = 0, colon_list_max_items = 0, poll_option_max_words = 0, poll_question_max_words = 0, wrap_width_percentile = 0, wrap_min_width = 0, wrap_max_width = 0, wrap_full_share = 0, wrap_min_joins = 0, wrap_min_join_share = 0, numbered_list_min_items = 0, numbered_list_max_between = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, fallback_html_min_score = 0, fallback_html_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
+  double sandwich_min_score = 0, colon_list_max_items = 0, widget_item_max_words = 0, poll_question_max_words = 0, wrap_width_percentile = 0, wrap_min_width = 0, wrap_max_width = 0, wrap_full_share = 0, wrap_min_joins = 0, wrap_min_join_share = 0, numbered_list_min_items = 0, numbered_list_max_between = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, fallback_html_min_score = 0, fallback_html_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;
   double keep_threshold = 0, short_words = 0, short_run_min = 0, region_floor = 0, region_soft_floor = 0, container_child_floor = 0;
   double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_min_words = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, story_headline_min_words = 0, story_headline_share = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0, end_link_min_link_density = 0, record_gap_max_lines = 0, record_gap_line_max_words = 0, record_min_words = 0, readalso_teaser_box_max_lines = 0, readalso_teaser_line_max_words = 0, comment_author_max_words = 0, list_max_link_density = 0, element_box_max_lines = 0, table_row_max_link_density = 0, table_row_cell_max_words = 0;
@@ -148,9 +148,10 @@ class Lexicon {
   bool is_bio_verb(std::string_view folded_word) const { return bio_verbs_.contains(folded_word); }
   bool is_bio_role(std::string_view folded_word) const { return bio_roles_.contains(folded_word); }
   bool is_credit_word(std::string_view folded_word) const { return credit_words_.contains(folded_word); }
-  // True when the folded chrome phrase heads or ends a reader poll ("استطلاع
-  // رأي", "vote now"): the question and short options next to it are the poll's.
-  bool is_poll_phrase(std::string_view folded_phrase) const { return poll_phrases_.contains(folded_phrase); }
+  // True when the folded chrome phrase heads a widget box or is its button
+  // (a poll's "استطلاع رأي" or "vote now", "مواقيت الصلاة"): the short items
+  // (and a poll's question) next to it are the box's.
+  bool is_widget_phrase(std::string_view folded_phrase) const { return widget_phrases_.contains(folded_phrase); }
 
   // True when a matched hint (as in class_hint's `matched`) marks a section
   // that ends the article (comments, tags, related).
@@ -188,7 +189,7 @@ class Lexicon {
   std::unordered_map<std::string, int> hints_;
   WordSet signature_verbs_;  // see is_signature_verb
   WordSet credit_words_;     // see is_credit_word
-  WordSet poll_phrases_;     // see is_poll_phrase
+  WordSet widget_phrases_;   // see is_widget_phrase
   WordSet bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
   WordSet end_hints_;     // hints that mark end sections
   WordSet thread_hints_;  // hints that mark comment threads

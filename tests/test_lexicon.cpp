@@ -59,12 +59,13 @@ TEST(Lexicon, CountsAroundLinePhrasesAreIgnored) {
   EXPECT_EQ(role_of(lex, "Comments (12)"), PhraseRole::kEnd);
 }
 
-TEST(Lexicon, PollPhrasesAreChromeLinesThatMarkAPoll) {
+TEST(Lexicon, WidgetPhrasesAreChromeLinesThatMarkABox) {
   Lexicon lex;
   EXPECT_EQ(role_of(lex, "استطلاع رأي"), PhraseRole::kChrome);
-  EXPECT_TRUE(lex.is_poll_phrase(fold_key("استطلاع رأي")));
-  EXPECT_TRUE(lex.is_poll_phrase(fold_key("Vote now")));
-  EXPECT_FALSE(lex.is_poll_phrase(fold_key("Share")));  // chrome, but no poll
+  EXPECT_TRUE(lex.is_widget_phrase(fold_key("استطلاع رأي")));
+  EXPECT_TRUE(lex.is_widget_phrase(fold_key("Vote now")));
+  EXPECT_TRUE(lex.is_widget_phrase(fold_key("مواقيت الصلاة")));
+  EXPECT_FALSE(lex.is_widget_phrase(fold_key("Share")));  // chrome, but no box
   EXPECT_EQ(role_of(lex, "Share"), PhraseRole::kChrome);
 }
 
