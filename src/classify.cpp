@@ -248,19 +248,19 @@ class Classifier {
   // after a paragraph of prose and followed by prose (at most one line, a
   // related headline, in between), is one widget inside the article: its
   // first line costs the region a hard floor, the others nothing. A widget
-  // box (a reader poll, prayer times, currency rates: Lexicon::is_widget_phrase)
-  // goes with its short items and a poll's question, and being told by its
-  // phrases and shape, it costs one weak line only.
+  // box (a reader poll, prayer times, currency rates: Lexicon::is_widget_phrase),
+  // in text and HTML, goes with its short items and a poll's question, and
+  // being told by its phrases and shape, it costs one weak line only.
   void mark_widget_runs() {
     in_widget_run_.assign(n_, false);
     box_head_.assign(n_, false);
-    if (html_) return;
     for (int i = 1; i < n_;) {
       if (!widget_line(i)) { ++i; continue; }
       int j = i;
       while (j < n_ && widget_line(j)) ++j;
       int start = i;
       const bool box = box_line_[i] || box_line_[j - 1];
+      if (html_ && !box) { i = j; continue; }
       if (box) {
         start = box_start(i);
         j = box_end_line(j);
