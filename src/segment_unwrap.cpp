@@ -32,6 +32,14 @@ int wrap_width(const std::vector<Segment>& lines, const Weights& w) {
   // of the range, they decide the percentile as well as the count would.
   const std::size_t min_bytes = static_cast<std::size_t>(w.wrap_min_width);
   const std::size_t max_bytes = static_cast<std::size_t>(2 * w.wrap_max_width);
+  // Most texts are ruled out by their byte lengths alone: too many short
+  // lines (a menu) or too many long ones (a paragraph a line) to wrap.
+  std::size_t shorter = 0, longer = 0;
+  for (const Segment& line : lines) {
+    shorter += line.text.size() < min_bytes;
+    longer += line.text.size() > max_bytes;
+  }
+  if (shorter > at || longer >= n - at) return 0;
   std::vector<std::size_t> lengths(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t bytes = lines[i].text.size();
