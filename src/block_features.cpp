@@ -18,6 +18,31 @@
 namespace winnow::internal {
 namespace {
 
+// "12) ...", "3. ...", "٣- ...": the number (1 to 999) a line opens with,
+// written in ASCII, Arabic-Indic or Persian digits, then ')', '.', '-' or
+// '–' and a space. 0 for any other line.
+int leading_item_number(std::string_view s, char32_t* mark) {
+  int number = 0, digits = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(s, i);
+    int value = -1;
+    if (cp >= '0' && cp <= '9') value = static_cast<int>(cp - '0');
+    else if (cp >= 0x0660 && cp <= 0x0669) value = static_cast<int>(cp - 0x0660);
+    else if (cp >= 0x06F0 && cp <= 0x06F9) value = static_cast<int>(cp - 0x06F0);
+    if (value < 0) { i = at; break; }
+    if (++digits > 3) return 0;
+    number = number * 10 + value;
+  }
+  if (digits == 0 || number == 0 || i >= s.size()) return 0;
+  const char32_t m = next_code_point(s, i);
+  if (m != ')' && m != '.' && m != '-' && m != 0x2013) return 0;
+  if (i >= s.size() || !is_space(next_code_point(s, i))) return 0;
+  *mark = m;
+  return number;
+}
+
 bool starts_with_bullet(std::string_view s) {
   static constexpr std::string_view kBullets[] = {"• ", "· ", "● ", "▪ ", "► ", "- ", "* ", "– ", "■ ", "◆ ", "» "};
   // Each bullet starts with one of these bytes; most lines start otherwise.
@@ -320,35 +345,6 @@ Features compute_features(const Segment& seg, const std::string& language, const
   words.add(seg.text, lexicon);
   return compute_features(seg, words[0], lexicon.language_index(language), lexicon);
 }
-
-namespace {
-
-// "12) ...", "3. ...", "٣- ...": the number (1 to 999) a line opens with,
-// written in ASCII, Arabic-Indic or Persian digits, then ')', '.', '-' or
-// '–' and a space. 0 for any other line.
-int leading_item_number(std::string_view s, char32_t* mark) {
-  int number = 0, digits = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t at = i;
-    const char32_t cp = next_code_point(s, i);
-    int value = -1;
-    if (cp >= '0' && cp <= '9') value = static_cast<int>(cp - '0');
-    else if (cp >= 0x0660 && cp <= 0x0669) value = static_cast<int>(cp - 0x0660);
-    else if (cp >= 0x06F0 && cp <= 0x06F9) value = static_cast<int>(cp - 0x06F0);
-    if (value < 0) { i = at; break; }
-    if (++digits > 3) return 0;
-    number = number * 10 + value;
-  }
-  if (digits == 0 || number == 0 || i >= s.size()) return 0;
-  const char32_t m = next_code_point(s, i);
-  if (m != ')' && m != '.' && m != '-' && m != 0x2013) return 0;
-  if (i >= s.size() || !is_space(next_code_point(s, i))) return 0;
-  *mark = m;
-  return number;
-}
-
-}  // namespace
 
 Features compute_features(const Segment& seg, const SegmentWords& words, int language, const Lexicon& lexicon) {
   Features f;

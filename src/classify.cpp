@@ -1290,9 +1290,9 @@ class Classifier {
   std::vector<std::string> hard_;
   std::vector<std::string_view> end_hint_;  // HTML: the end-section hint over the block (in its hint_names), or ""
   std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
-  std::vector<bool> in_widget_run_;    // text: a widget's second and later lines between prose (mark_widget_runs)
-  std::vector<bool> box_line_;        // a widget box's header or button (Lexicon::is_widget_phrase)
-  std::vector<bool> box_head_;        // text: the first line of a widget box between prose (mark_widget_runs)
+  std::vector<bool> in_widget_run_;    // a widget's second and later lines between prose (mark_widget_runs)
+  std::vector<bool> box_line_;         // a widget box's header or button (Lexicon::is_widget_phrase)
+  std::vector<bool> box_head_;         // the first line of a widget box between prose (mark_widget_runs)
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
