@@ -203,6 +203,7 @@ bool ends_with_photo_credit(std::string_view s, const Lexicon& lexicon) {
   if (mark == std::string_view::npos) return lexicon.is_credit_word(fold_key(credit));  // "(أرشيفية)"
   if (mark == 0) return false;
   std::string_view opener = credit.substr(0, mark);
+  while (!opener.empty() && opener.back() == ' ') opener.remove_suffix(1);  // French "(Photo : AFP)"
   // "AP Photo": the credit word may follow an agency's name.
   if (const std::size_t space = opener.rfind(' '); space != std::string_view::npos) opener.remove_prefix(space + 1);
   return lexicon.is_credit_word(fold_key(opener));
