@@ -6,7 +6,9 @@
 //      source line, a standalone "read also" that does not resume the article);
 //   3. inside the region, segments scoring above the threshold are body, and
 //      weak segments sandwiched between body (subheadings, short paragraphs)
-//      join them, except runs of short lines (menus, headline lists).
+//      join them, except runs of short lines (menus, headline lists); in
+//      HTML, what no rule claimed between the first and last kept block and
+//      is not mostly links is the article's too.
 #include "classify.h"
 
 #include <algorithm>
@@ -785,8 +787,30 @@ class Classifier {
     keep_lists_after_colon();
     keep_numbered_lists();
     keep_counters_in_kept_lists();
+    keep_unlinked_inside_article();
     for (int i = region_.begin; i < region_.end; ++i) {
       if (d_[i].rule.empty()) d_[i].rule = "weak";
+    }
+  }
+
+  // HTML: between the first and the last block the article keeps, a block
+  // that is mostly not links and carries no chrome class hint is part of the
+  // article however it scores: a formula, a mail header, a price, an address,
+  // a label over a table. The region and the hard chrome rules have already
+  // had their say; what is left there is text the page shows inside the body.
+  void keep_unlinked_inside_article() {
+    if (!html_) return;
+    int first = -1, last = -1;
+    for (int i = region_.begin; i < region_.end; ++i) {
+      if (!d_[i].keep) continue;
+      if (first < 0) first = i;
+      last = i;
+    }
+    for (int i = first + 1; i < last; ++i) {
+      if (!d_[i].rule.empty() || page_.segments[i].hint_neg < 0) continue;
+      if (f_[i].link_density > w_.inside_article_max_link_density) continue;
+      d_[i].keep = true;
+      d_[i].rule = "inside-article";
     }
   }
 
