@@ -36,6 +36,45 @@ std::pair<std::string_view, std::string_view> split_first_word(std::string_view 
   return {line.substr(0, sp), rest};
 }
 
+// Persian writes one word's parts apart with a space, with a zero-width
+// non-joiner (U+200C) or joined ("اشتراک گذاری", "اشتراک‌گذاری",
+// "اشتراکگذاری"); the matching key drops the ZWNJ, so a phrase is given in
+// every spelling: each space between two Arabic-script letters kept or
+// closed (at most kMaxJoinableSpaces of them; a ZWNJ counts as a space).
+constexpr int kMaxJoinableSpaces = 4;
+
+std::vector<std::string> persian_spellings(std::string_view text) {
+  std::string spaced;                 // text, a ZWNJ written as a space
+  std::vector<std::size_t> joinable;  // offsets in `spaced` of spaces between Arabic letters
+  char32_t before_space = 0;          // the code point before the space just written, or 0
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (cp == 0x200C) cp = ' ';
+    if (cp == ' ') {
+      before_space = previous == ' ' ? 0 : previous;
+    } else if (previous == ' ' && before_space && is_arabic_letter(before_space) && is_arabic_letter(cp)) {
+      joinable.push_back(spaced.size() - 1);
+    }
+    append_utf8(spaced, cp);
+    previous = cp;
+  }
+  if (joinable.empty() || joinable.size() > kMaxJoinableSpaces) return {std::string(text)};
+  std::vector<std::string> out;
+  for (unsigned mask = 0; mask < (1u << joinable.size()); ++mask) {
+    std::string variant;
+    std::size_t from = 0;
+    for (std::size_t j = 0; j < joinable.size(); ++j) {
+      variant.append(spaced, from, joinable[j] - from);
+      if (!(mask & (1u << j))) variant += ' ';
+      from = joinable[j] + 1;
+    }
+    variant.append(spaced, from, std::string::npos);
+    out.push_back(std::move(variant));
+  }
+  return out;
+}
+
 struct WeightField {
   const char* name;
   double Weights::*field;
@@ -233,8 +272,10 @@ void Lexicon::load_phrases(std::string_view data) {
       return;
     }
     if (role_name == "widget") {  // a widget box's header or button: a chrome line too
-      widget_phrases_.insert(fold_key(rest));
-      add_phrase(PhraseRole::kChrome, PhraseMatch::kLine, rest);
+      for (const std::string& spelling : persian_spellings(rest)) {
+        widget_phrases_.insert(fold_key(spelling));
+        add_phrase(PhraseRole::kChrome, PhraseMatch::kLine, spelling);
+      }
       return;
     }
     auto [match_name, phrase] = split_first_word(rest);
@@ -247,7 +288,7 @@ void Lexicon::load_phrases(std::string_view data) {
     PhraseMatch match = match_name == "line"     ? PhraseMatch::kLine
                         : match_name == "prefix" ? PhraseMatch::kPrefix
                                                  : PhraseMatch::kContains;
-    add_phrase(role, match, phrase);
+    for (const std::string& spelling : persian_spellings(phrase)) add_phrase(role, match, spelling);
   });
 }
 

@@ -181,3 +181,21 @@ TEST(Lexicon, TopicLabelsEndTheArticleInOtherLanguages) {
   EXPECT_EQ(role_of(lex, "Facebook Comments"), PhraseRole::kEnd);
   EXPECT_EQ(role_of(lex, "Temas relacionados"), PhraseRole::kReadAlso);
 }
+
+// Persian writes a compound's parts apart, with a zero-width non-joiner or
+// joined; a phrase written with a space matches all three, in any mix.
+TEST(Lexicon, PersianPhrasesMatchInEverySpelling) {
+  Lexicon lex;
+  const std::string zwnj = "\u200C";
+  EXPECT_EQ(role_of(lex, "اشتراک گذاری"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "اشتراک" + zwnj + "گذاری"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "اشتراکگذاری"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "برچسب" + zwnj + "ها"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "کلید واژه" + zwnj + "ها"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "کلید" + zwnj + "واژه ها"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "لینک" + zwnj + "کوتاه: https://example.ir/x1"), PhraseRole::kChrome);
+  // Only spaces between two Arabic-script letters may close: "news code" with
+  // its number after it still needs the space before the digits.
+  EXPECT_EQ(role_of(lex, "کد خبر 1353889"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "گذاری"), PhraseRole::kNone);
+}
