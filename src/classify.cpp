@@ -124,7 +124,8 @@ class Classifier {
   // Text: a table flattened one cell a line (standings, results, dates) shows
   // as a run of short lines whose shape (number or words) repeats with a
   // period of table_min_columns..table_max_columns lines for at least
-  // table_min_rows rows.
+  // table_min_rows rows; a longer cell between two short ones (a stats line,
+  // a note) does not end the run.
   void mark_table_cells() {
     auto has_digits_only = [&](int i) {
       bool digit = false;
@@ -142,11 +143,26 @@ class Classifier {
       return known[i] == 1;
     };
     auto cell = [&](int i) { return f_[i].words <= w_.table_cell_max_words && f_[i].phrase.role == PhraseRole::kNone; };
+    // A longer cell (a player's stats line, a row's note) sits between short
+    // ones; the run goes on over it.
+    auto long_cell = [&](int i) {
+      return f_[i].words <= w_.table_long_cell_max_words && f_[i].phrase.role == PhraseRole::kNone && i + 1 < n_ &&
+             cell(i + 1);
+    };
     for (int i = 0; i < n_;) {
       if (!cell(i)) { ++i; continue; }
       int j = i;
-      while (j < n_ && cell(j)) ++j;
-      mark_periodic_run(i, j, numeric);
+      while (j < n_ && (cell(j) || long_cell(j))) ++j;
+      if (!mark_periodic_run(i, j, numeric)) {
+        // Without its longer cells, each stretch of short ones on its own.
+        for (int k = i; k < j;) {
+          if (!cell(k)) { ++k; continue; }
+          int stretch_end = k;
+          while (stretch_end < j && cell(stretch_end)) ++stretch_end;
+          if (stretch_end - k < j - i) mark_periodic_run(k, stretch_end, numeric);
+          k = stretch_end;
+        }
+      }
       i = j;
     }
   }
@@ -169,7 +185,7 @@ class Classifier {
   }
 
   template <typename Numeric>
-  void mark_periodic_run(int begin, int end, Numeric numeric) {
+  bool mark_periodic_run(int begin, int end, Numeric numeric) {
     const int length = end - begin;
     for (int period = static_cast<int>(w_.table_min_columns); period <= w_.table_max_columns; ++period) {
       if (length < period * (w_.table_min_rows + 1)) break;
@@ -183,9 +199,10 @@ class Classifier {
       const int pairs = length - 2 * period;
       if (pairs > 0 && numbers * period >= pairs && matches >= w_.table_shape_agreement * pairs) {
         for (int i = begin; i < end; ++i) table_cell_[i] = true;
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   // A short line that recurs verbatim several times in one page is a
