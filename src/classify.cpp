@@ -327,10 +327,11 @@ class Classifier {
   void find_region() {
     mark_boxes_the_article_resumes_after();
     mark_widget_runs();
-    const std::vector<double> values = region_values(n_);
+    std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
                   " sum " + format_score(span_sum(values, region_));
+    if (!html_) set_teaser_list_aside(&values);
     if (html_) {
       double container_sum = 0;
       Span c = best_container_span(values, &container_sum);
@@ -340,6 +341,66 @@ class Classifier {
       }
       region_ = Span{std::min(c.begin, region_.begin), std::max(c.end, region_.end)};
     }
+  }
+
+  // Text: headline, lead, headline, lead... (a "Deals" or "Latest" box of
+  // teasers, each a headline and a sentence or two) scores like an article
+  // with a paragraph under each subheading, and a long one outweighs the
+  // article. When the best span owes most of its weight to such a run and,
+  // with the run counting nothing, a span of prose of its own stands apart
+  // from it, that span is the article.
+  void set_teaser_list_aside(std::vector<double>* values) {
+    mark_teaser_runs();
+    double teaser_value = 0, all_value = 0;
+    for (int i = region_.begin; i < region_.end; ++i) {
+      if ((*values)[i] <= 0) continue;
+      all_value += (*values)[i];
+      if (teaser_run_[i]) teaser_value += (*values)[i];
+    }
+    if (teaser_value == 0 || teaser_value < w_.teaser_run_region_share * all_value) return;
+    std::vector<double> without = *values;
+    for (int i = 0; i < n_; ++i) {
+      if (teaser_run_[i]) without[i] = 0;
+    }
+    const Span other = best_span(without, w_.region_floor);
+    const bool apart = other.end <= region_.begin || other.begin >= region_.end;
+    bool touches_run = false;
+    for (int i = std::max(0, other.begin - 1); i < std::min(n_, other.end + 1); ++i) touches_run |= teaser_run_[i];
+    if (!apart || touches_run || span_sum(without, other) < w_.teaser_run_article_min_sum) return;
+    region_why_ += ", a list of teasers there; the article is the best span without it #" +
+                   std::to_string(other.begin) + "-#" + std::to_string(other.end - 1) + " sum " +
+                   format_score(span_sum(without, other));
+    region_ = other;
+    *values = std::move(without);
+    teasers_set_aside_ = true;
+  }
+
+  // Marks runs of at least teaser_run_min_pairs (headline, lead) pairs: a
+  // headline has no sentence end or is cut short ("..."), a lead ends a
+  // sentence and has teaser_run_lead_min_words..teaser_run_lead_max_words.
+  void mark_teaser_runs() {
+    teaser_run_.assign(n_, false);
+    auto headline = [&](int i) { return is_teaser_headline(i) || (hard_[i].empty() && is_cut_short_headline(i)); };
+    auto lead = [&](int i) {
+      return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= w_.teaser_run_lead_min_words &&
+             f_[i].words <= w_.teaser_run_lead_max_words;
+    };
+    for (int i = 0; i + 1 < n_;) {
+      int end = i, pairs = 0;
+      while (end + 1 < n_ && headline(end) && lead(end + 1)) {
+        end += 2;
+        ++pairs;
+      }
+      if (pairs < w_.teaser_run_min_pairs) { ++i; continue; }
+      for (int k = i; k < end; ++k) teaser_run_[k] = true;
+      i = end;
+    }
+  }
+
+  bool is_cut_short_headline(int i) const {
+    const std::string_view text = page_.segments[i].text;
+    const bool cut = text.ends_with("...") || text.ends_with("\u2026");
+    return cut && f_[i].words >= w_.teaser_headline_min_words && f_[i].words <= w_.teaser_headline_max_words;
   }
 
   // Text: a page of records (a blog's posts, a directory's entries) puts a
@@ -805,6 +866,7 @@ class Classifier {
     keep_numbered_lists();
     keep_counters_in_kept_lists();
     keep_unlinked_inside_article();
+    drop_teasers_set_aside();
     for (int i = region_.begin; i < region_.end; ++i) {
       if (d_[i].rule.empty()) d_[i].rule = "weak";
     }
@@ -828,6 +890,17 @@ class Classifier {
       if (f_[i].link_density > w_.inside_article_max_link_density) continue;
       d_[i].keep = true;
       d_[i].rule = "inside-article";
+    }
+  }
+
+  // Text: a run of teasers the region search set aside that still sits
+  // inside the article's span is no part of it.
+  void drop_teasers_set_aside() {
+    if (!teasers_set_aside_) return;
+    for (int i = region_.begin; i < region_.end; ++i) {
+      if (!teaser_run_[i]) continue;
+      d_[i].keep = false;
+      d_[i].rule = "teaser-list";
     }
   }
 
@@ -1337,6 +1410,8 @@ class Classifier {
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
   std::vector<bool> end_marker_;       // the line ends the article (is_end_marker, or an "About <name>" box)
+  std::vector<bool> teaser_run_;       // text: a line of a run of (headline, lead) pairs (mark_teaser_runs)
+  bool teasers_set_aside_ = false;     // text: the region was found without the teaser runs
   std::vector<bool> table_cell_;       // text: the line is a cell of a table flattened one cell a line
   Span region_;
   std::string region_why_;  // how region_ was found, for --explain
