@@ -187,8 +187,11 @@ class Classifier {
   template <typename Numeric>
   bool mark_periodic_run(int begin, int end, Numeric numeric) {
     const int length = end - begin;
+    int run_numbers = 0;  // an upper bound of `numbers` below: prose runs fail it at once
+    for (int i = begin; i < end; ++i) run_numbers += numeric(i);
     for (int period = static_cast<int>(w_.table_min_columns); period <= w_.table_max_columns; ++period) {
       if (length < period * (w_.table_min_rows + 1)) break;
+      if (run_numbers * period < length - 2 * period) continue;
       // The first row may be the header (words over numbers): the shape
       // agreement is counted from the second row.
       int matches = 0, numbers = 0;
