@@ -330,11 +330,11 @@ class Classifier {
   void find_region() {
     mark_boxes_the_article_resumes_after();
     mark_widget_runs();
-    std::vector<double> values = region_values(n_);
+    const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
                   " sum " + format_score(span_sum(values, region_));
-    if (!html_) set_teaser_list_aside(&values);
+    if (!html_) set_teaser_list_aside(values);
     if (html_) {
       double container_sum = 0;
       Span c = best_container_span(values, &container_sum);
@@ -352,16 +352,16 @@ class Classifier {
   // article. When the best span owes most of its weight to such a run and,
   // with the run counting nothing, a span of prose of its own stands apart
   // from it, that span is the article.
-  void set_teaser_list_aside(std::vector<double>* values) {
+  void set_teaser_list_aside(const std::vector<double>& values) {
     mark_teaser_runs();
     double teaser_value = 0, all_value = 0;
     for (int i = region_.begin; i < region_.end; ++i) {
-      if ((*values)[i] <= 0) continue;
-      all_value += (*values)[i];
-      if (teaser_run_[i]) teaser_value += (*values)[i];
+      if (values[i] <= 0) continue;
+      all_value += values[i];
+      if (teaser_run_[i]) teaser_value += values[i];
     }
     if (teaser_value == 0 || teaser_value < w_.teaser_run_region_share * all_value) return;
-    std::vector<double> without = *values;
+    std::vector<double> without = values;
     for (int i = 0; i < n_; ++i) {
       if (teaser_run_[i]) without[i] = 0;
     }
@@ -374,7 +374,6 @@ class Classifier {
                    std::to_string(other.begin) + "-#" + std::to_string(other.end - 1) + " sum " +
                    format_score(span_sum(without, other));
     region_ = other;
-    *values = std::move(without);
     teasers_set_aside_ = true;
   }
 
