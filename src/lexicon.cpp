@@ -43,18 +43,7 @@ std::pair<std::string_view, std::string_view> split_first_word(std::string_view 
 // closed (at most kMaxJoinableSpaces of them; a ZWNJ counts as a space).
 constexpr int kMaxJoinableSpaces = 4;
 
-// True when the UTF-8 text holds a code point of the Arabic blocks
-// (U+0600-U+077F lead with the bytes 0xD8-0xDD).
-bool has_arabic_script(std::string_view text) {
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0xD8 && byte <= 0xDD) return true;
-  }
-  return false;
-}
-
 std::vector<std::string> persian_spellings(std::string_view text) {
-  if (!has_arabic_script(text)) return {std::string(text)};
   std::string spaced;                 // text, a ZWNJ written as a space
   std::vector<std::size_t> joinable;  // offsets in `spaced` of spaces between Arabic letters
   char32_t before_space = 0;          // the code point before the space just written, or 0
