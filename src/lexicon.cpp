@@ -356,9 +356,10 @@ bool Lexicon::is_stop_word(std::string_view lang, std::string_view word) const {
 
 namespace {
 
-// True when a ':' follows the first `n` words of `original`, or a dash or
-// '|' standing for one before the label's value ("المصدر - وكالات", "عاجل |
-// ..."; "See more -" ending a link's text is no label).
+// True when a ':' follows the first `n` words of `original`, or a dash, '|'
+// or two dots standing for one before the label's value ("المصدر - وكالات",
+// "عاجل | ...", "شاهد.. فيديو ..."; "See more -" or "See more..." ending a
+// link's text is no label).
 bool colon_after_words(std::string_view original, int n) {
   std::size_t i = 0;
   int seen = 0;
@@ -373,7 +374,8 @@ bool colon_after_words(std::string_view original, int n) {
     in_word = word_char;
     if (!word_char && seen == n && !is_space(cp) && cp != 0x0640) {
       if (cp == ':' || cp == 0xFF1A) return true;
-      if (cp != '-' && cp != 0x2013 && cp != 0x2014 && cp != '|') return false;
+      const bool dots = (cp == '.' && i < original.size() && original[i] == '.') || cp == 0x2026;
+      if (!dots && cp != '-' && cp != 0x2013 && cp != 0x2014 && cp != '|') return false;
       while (i < original.size()) {
         const char32_t next = next_code_point(original, i);
         if (is_letter(next) || is_digit(next)) return true;

@@ -163,6 +163,24 @@ TEST(Lexicon, SourceLabelTakesADashForItsColon) {
   EXPECT_NE(role_of(lex, "See more -"), PhraseRole::kEnd);
 }
 
+TEST(Lexicon, TwoDotsStandForALabelsColon) {
+  Lexicon lex;
+  // "Watch.. <headline>": a video pointer, written the Arabic news way.
+  EXPECT_EQ(role_of(lex, "شاهد.. الوزير يتحدث عن الخطة"), PhraseRole::kReadAlso);
+  EXPECT_EQ(role_of(lex, "شاهد: الوزير يتحدث عن الخطة"), PhraseRole::kReadAlso);
+  // "Millions watched the final": the verb opening a sentence.
+  EXPECT_EQ(role_of(lex, "شاهد الملايين المباراة النهائية أمس"), PhraseRole::kNone);
+}
+
+TEST(Lexicon, ReadersCommentHeadingsEndTheArticle) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "تعليقات القراء"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Readers' comments"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Leserkommentare"), PhraseRole::kEnd);
+  // A paper's "Discussion" section is no comment thread.
+  EXPECT_EQ(role_of(lex, "Discussion"), PhraseRole::kNone);
+}
+
 TEST(Lexicon, ArabicTagAndCommentHeadingsEndTheArticle) {
   Lexicon lex;
   EXPECT_EQ(role_of(lex, "الموضوعات"), PhraseRole::kEnd);
