@@ -172,6 +172,16 @@ TEST(Lexicon, TwoDotsStandForALabelsColon) {
   EXPECT_EQ(role_of(lex, "شاهد الملايين المباراة النهائية أمس"), PhraseRole::kNone);
 }
 
+TEST(Lexicon, InlineWidgetLinesAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Subscribe now"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Get the latest news sent to your inbox"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Listen to article"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Reading time: 3 minutes"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "مساحة إعلانية"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "للمزيد: اضغط هنا"), PhraseRole::kChrome);
+}
+
 TEST(Lexicon, ReadersCommentHeadingsEndTheArticle) {
   Lexicon lex;
   EXPECT_EQ(role_of(lex, "تعليقات القراء"), PhraseRole::kEnd);
