@@ -180,6 +180,10 @@ TEST(Lexicon, InlineWidgetLinesAreChrome) {
   EXPECT_EQ(role_of(lex, "Reading time: 3 minutes"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "مساحة إعلانية"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "للمزيد: اضغط هنا"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "محتوى برعاية"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "مقالات الرأي تعبر عن آراء كتابها"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "تم النشر بواسطة: أحمد"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "A A"), PhraseRole::kChrome);
 }
 
 TEST(Lexicon, ReadersCommentHeadingsEndTheArticle) {
