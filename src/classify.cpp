@@ -118,7 +118,8 @@ class Classifier {
     for (int i = 0; i < n_; ++i) end_marker_[i] = is_end_marker(f_[i]) || heads_about_box(i);
     if (!html_) mark_repeated_short_lines();
     table_cell_.assign(n_, false);
-    if (!html_) mark_table_cells(); else mark_table_rows();
+    if (!html_) mark_table_cells();
+    mark_table_rows();  // HTML's data tables and Markdown's (text has no table rows)
   }
 
   // Text: a table flattened one cell a line (standings, results, dates) shows
@@ -167,8 +168,9 @@ class Classifier {
     }
   }
 
-  // HTML: table_min_rows or more data rows in a row (the walker joined each
-  // row's cells), not mostly links, are a table like text mode's.
+  // HTML and Markdown: table_min_rows or more data rows in a row (the
+  // segmenter joined each row's cells), not mostly links, are a table like
+  // text mode's.
   void mark_table_rows() {
     auto row = [&](int i) {
       return page_.segments[i].table_row && f_[i].link_density < w_.table_row_max_link_density;
@@ -1193,11 +1195,10 @@ class Classifier {
     }
   }
 
-  // HTML: a heading inside the article right above a kept paragraph of
-  // prose titles that section, however short or odd its words ("UREMIC
-  // BLEEDING", "Nature of the Work").
+  // HTML and Markdown (scraped text marks no headings): a heading inside
+  // the article right above a kept paragraph of prose titles that section,
+  // however short or odd its words ("UREMIC BLEEDING", "Nature of the Work").
   void keep_headings_over_prose() {
-    if (!html_) return;
     for (int i = region_.begin; i + 1 < region_.end; ++i) {
       const Segment& s = page_.segments[i];
       if (!d_[i].rule.empty() || s.heading_level < 1 || s.hint_neg < 0 || d_[i].score < -w_.region_floor) continue;

@@ -36,10 +36,15 @@ Result failure(Status status, std::string message) {
   return r;
 }
 
-bool choose_html(InputType type, std::string_view text) {
-  if (type == InputType::kHtml) return true;
-  if (type == InputType::kText) return false;
-  return internal::looks_like_html(text);
+// The segmenter the input goes to.
+InputType choose_input_type(InputType type, std::string_view text) {
+  if (type != InputType::kAuto) return type;
+  if (internal::looks_like_html(text)) return InputType::kHtml;
+  return internal::looks_like_markdown(text) ? InputType::kMarkdown : InputType::kText;
+}
+
+const char* input_type_name(InputType type) {
+  return type == InputType::kHtml ? "html" : type == InputType::kMarkdown ? "markdown" : "text";
 }
 
 // HTML pages repeat their headline as an <h1>: it goes to Result::title
@@ -125,14 +130,16 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   if (decoded.bad_encoding) return failure(Status::kBadEncoding, "unknown encoding '" + opt.encoding + "'");
   if (decoded.binary) return failure(Status::kBinary, "input is binary, not a text document");
 
-  bool html = choose_html(opt.input_type, decoded.text);
-  internal::Page page = html ? internal::segment_html(decoded.text, lexicon, clock, cut_invisible)
-                             : internal::segment_text(decoded.text);
+  const InputType type = choose_input_type(opt.input_type, decoded.text);
+  const bool html = type == InputType::kHtml;
+  internal::Page page = html                          ? internal::segment_html(decoded.text, lexicon, clock, cut_invisible)
+                        : type == InputType::kMarkdown ? internal::segment_markdown(decoded.text)
+                                                       : internal::segment_text(decoded.text);
   if (!html) internal::join_hard_wrapped_lines(page, lexicon.weights());
   clock.lap(Stage::kSegment);
 
   Result result;
-  result.input_type = html ? "html" : "text";
+  result.input_type = input_type_name(type);
   result.encoding = decoded.encoding;
   // The page's words, in buffers each thread reuses from one document to
   // the next.
@@ -180,8 +187,8 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
       if (decisions[i].in_region) b.features += " | region: " + region_why;
     }
   }
+  if (html || type == InputType::kMarkdown) drop_title_heading(result.title, page, result.blocks);
   if (html) {
-    drop_title_heading(result.title, page, result.blocks);
     drop_standfirst(page, result.blocks);
     drop_page_url(page, result.blocks);
   }

@@ -48,6 +48,13 @@ struct Page {
 // Text input: one segment per non-blank line.
 Page segment_text(std::string_view text);
 
+// Markdown from a scraper: a segment a line like scraped text, with headings,
+// link text (Segment::link_chars), images (captions), quotes, code and table
+// rows read from the markup and the markup taken out of the text.
+Page segment_markdown(std::string_view text);
+// True when text shows Markdown's inline links, headings or code fences.
+bool looks_like_markdown(std::string_view text);
+
 struct Weights;
 // Text input hard-wrapped at one width (60-100 characters: mail, terminal
 // dumps): the lines of a paragraph, cut where the next word did not fit,

@@ -18,7 +18,9 @@ namespace winnow {
 inline constexpr const char* kVersion = "1.0.0";
 inline constexpr int kJsonSchemaVersion = 1;
 
-enum class InputType { kAuto, kHtml, kText };
+// kAuto: HTML when it looks like HTML, else Markdown when it shows Markdown's
+// links or headings, else scraped text.
+enum class InputType { kAuto, kHtml, kText, kMarkdown };
 
 // Which error the extractor should rather make on a doubtful block.
 enum class Leaning {
@@ -67,7 +69,7 @@ struct Block {
 struct Result {
   Status status = Status::kOk;
   std::string error;        // human-readable, set when status != kOk
-  std::string input_type;   // "html" or "text"
+  std::string input_type;   // "html", "text" or "markdown"
   std::string encoding;     // the charset the bytes were decoded from
   std::string language;     // ISO 639-1 guess from stop words, "" if unknown
   std::string title;

@@ -51,6 +51,7 @@ TEST(BatchGlobFilter, DefaultsAndPatterns) {
   EXPECT_TRUE(defaults.reads_file("page.xhtml.gz"));
   EXPECT_TRUE(defaults.reads_file("notes"));
   EXPECT_TRUE(defaults.reads_file("x/notes.txt"));
+  EXPECT_TRUE(defaults.reads_file("scraped/page.md"));
   EXPECT_FALSE(defaults.reads_file("style.css"));
   EXPECT_FALSE(defaults.reads_file("archive.gz.css"));
 

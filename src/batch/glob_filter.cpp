@@ -9,7 +9,7 @@
 namespace winnow::batch {
 namespace {
 
-constexpr std::array<std::string_view, 4> kDefaultExtensions = {"html", "htm", "xhtml", "txt"};
+constexpr std::array<std::string_view, 6> kDefaultExtensions = {"html", "htm", "xhtml", "txt", "md", "markdown"};
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

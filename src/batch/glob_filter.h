@@ -5,7 +5,7 @@
 // syntax is fnmatch(3)'s. A file is read when it matches an include
 // pattern — or, for a name ending in ".gz", when the name without ".gz"
 // does — and no exclude pattern. Without --include, the default set is
-// *.html *.htm *.xhtml *.txt (any case) and names with no extension.
+// *.html *.htm *.xhtml *.txt *.md *.markdown (any case) and names with no extension.
 // --exclude also applies to folders: an excluded folder is not entered.
 #pragma once
 

@@ -95,12 +95,12 @@ void define_options(CLI::App& app, CliOptions& cli) {
   app.footer(kHelpFooter);
   app.set_version_flag("-V,--version", std::string("winnow ") + winnow::kVersion);
   app.add_option("FILE", cli.input_paths,
-                 "HTML page or scraped text; stdin when absent or -. With -r: IN_DIR; with --format jsonl or "
+                 "HTML page, scraped text or Markdown; stdin when absent or -. With -r: IN_DIR; with --format jsonl or "
                  "--input-format jsonl: any number of files")
       ->type_name("FILE");
-  app.add_option("-t,--input-type", cli.input_type, "auto, html or text (default auto)")
+  app.add_option("-t,--input-type", cli.input_type, "auto, html, text or markdown (default auto)")
       ->type_name("TYPE")
-      ->check(CLI::IsMember({"auto", "html", "text"}));
+      ->check(CLI::IsMember({"auto", "html", "text", "markdown"}));
   app.add_option("-e,--encoding", cli.encoding, "Charset of the input; detected when absent")
       ->type_name("NAME");
   app.add_option("-f,--format", cli.format, "text, json or jsonl (batch: one JSON record a line) (default text)")
@@ -135,7 +135,7 @@ void define_batch_options(CLI::App& app, winnow::batch::BatchOptions& batch) {
       ->type_name("SECONDS")
       ->check(CLI::NonNegativeNumber);
   group->add_option("--include", batch.include,
-                    "With -r: read files matching GLOB (repeatable; default *.html *.htm *.xhtml *.txt and "
+                    "With -r: read files matching GLOB (repeatable; default *.html *.htm *.xhtml *.txt *.md *.markdown and "
                     "no extension)")
       ->type_name("GLOB")
       ->allow_extra_args(false);
@@ -316,6 +316,7 @@ std::vector<std::string> read_phrases(const std::string& path) {
 winnow::InputType to_input_type(const std::string& name) {
   if (name == "html") return winnow::InputType::kHtml;
   if (name == "text") return winnow::InputType::kText;
+  if (name == "markdown") return winnow::InputType::kMarkdown;
   return winnow::InputType::kAuto;
 }
 

@@ -1,0 +1,412 @@
+// Stage 2 for Markdown: a page a scraper turned into Markdown (Firecrawl,
+// Jina Reader, turndown, html2text) is segmented like scraped text, a
+// segment a paragraph (Markdown's: the lines up to a blank line, a list item
+// and the lines under it), but what the markup says is kept where the
+// features can read it and taken out of the text:
+//   - "# Heading" lines become headings (kind "h", their level); the first
+//     level-one heading is the page's title, which leaves the body as an
+//     HTML page's <h1> does;
+//   - "[text](url)" becomes its text, counted as link text, so a menu of links
+//     has the link density it has in HTML;
+//   - images ("![alt](src)") leave the text, and a line of nothing but
+//     images leaves no segment, as images leave nothing in scraped text;
+//   - "> quote" lines are quotes, fenced code one "pre" block, a table's
+//     row one block like an HTML data table's (cells apart by a space;
+//     separator rows, rules and reference definitions are no text);
+//   - emphasis, inline code marks and backslash escapes are taken off.
+// List markers stay at the start of the line, as in scraped text, where the
+// features read them as bullets.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "line_scan.h"
+#include "segment.h"
+#include "unicode_text.h"
+
+namespace winnow::internal {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+// "#" to "######" and a space: the heading's level, or 0.
+int atx_level(std::string_view line) {
+  int level = 0;
+  while (level < static_cast<int>(line.size()) && line[level] == '#') ++level;
+  if (level == 0 || level > 6) return 0;
+  return level == static_cast<int>(line.size()) || line[level] == ' ' || line[level] == '\t' ? level : 0;
+}
+
+// "---", "***", "___", "* * *": a thematic break (a rule). Also a setext
+// heading's underline when it follows a line of text ("===" or "---").
+bool is_rule(std::string_view line, char& mark) {
+  int count = 0;
+  mark = 0;
+  for (char c : line) {
+    if (c == ' ' || c == '\t') continue;
+    if (c != '-' && c != '*' && c != '_' && c != '=') return false;
+    if (mark && c != mark) return false;
+    mark = c;
+    ++count;
+  }
+  return count >= 3;
+}
+
+bool is_fence(std::string_view line) { return starts_with(line, "```") || starts_with(line, "~~~"); }
+
+// "[id]: http://..." defines a reference link: no text of the page.
+bool is_reference_definition(std::string_view line) {
+  if (line.empty() || line[0] != '[') return false;
+  const std::size_t close = line.find("]:");
+  return close != std::string_view::npos && close > 1 && line.find(']') == close;
+}
+
+// A table's separator row: "|---|:---:|".
+bool is_table_separator(std::string_view line) {
+  if (line.find('-') == std::string_view::npos) return false;
+  for (char c : line)
+    if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t') return false;
+  return line.find('|') != std::string_view::npos;
+}
+
+bool is_table_row(std::string_view line) {
+  return line.size() >= 3 && line.front() == '|' && line.back() == '|';
+}
+
+// The end of the "(url)" or "(url "title")" that starts at `open` ('('), or
+// npos. Balanced parentheses inside the URL are allowed.
+std::size_t link_target_end(std::string_view s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] == '(') ++depth;
+    if (s[i] == ')' && --depth == 0) return i;
+    if (s[i] == ' ' && i == open + 1) return std::string_view::npos;  // "( " is prose
+  }
+  return std::string_view::npos;
+}
+
+// The ']' that closes the '[' at `open`, or npos (nested brackets allowed).
+std::size_t closing_bracket(std::string_view s, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] == '[') ++depth;
+    if (s[i] == ']' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
+
+// Inline markup off one line: links to their text (added to link_chars),
+// images out, emphasis and code marks and escapes off.
+class InlineText {
+ public:
+  InlineText(std::string& out, int& link_chars) : out_(out), link_chars_(link_chars) {}
+
+  void append(std::string_view s, bool in_link = false) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const char c = s[i];
+      if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
+        out_ += s[i + 1];
+        i += 2;
+      } else if (c == '!' && i + 1 < s.size() && s[i + 1] == '[' && image(s, i)) {
+      } else if (c == '[' && link(s, i, in_link)) {
+      } else if (c == '<' && autolink(s, i)) {
+      } else if (c == '`') {
+        ++i;  // code spans keep their text
+      } else if ((c == '*' || c == '_') && emphasis_mark(s, i)) {
+        ++i;
+      } else {
+        out_ += c;
+        ++i;
+      }
+    }
+  }
+
+ private:
+  // "![alt](src)": out of the text.
+  static bool image(std::string_view s, std::size_t& i) {
+    const std::size_t close = closing_bracket(s, i + 1);
+    if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != '(') return false;
+    const std::size_t end = link_target_end(s, close + 1);
+    if (end == std::string_view::npos) return false;
+    i = end + 1;
+    return true;
+  }
+
+  // "[text](url)" or "[text][id]": the text, counted as link text.
+  bool link(std::string_view s, std::size_t& i, bool in_link) {
+    const std::size_t close = closing_bracket(s, i);
+    if (close == std::string_view::npos || close + 1 >= s.size()) return false;
+    std::size_t end;
+    if (s[close + 1] == '(') {
+      end = link_target_end(s, close + 1);
+    } else if (s[close + 1] == '[') {
+      end = s.find(']', close + 2);
+    } else {
+      return false;
+    }
+    if (end == std::string_view::npos) return false;
+    const std::size_t before = out_.size();
+    append(s.substr(i + 1, close - i - 1), true);
+    // A link to a place on the same page ("(#section)": a heading's anchor,
+    // a footnote) leads nowhere else: no link text.
+    const bool in_page = s[close + 1] == '(' && close + 2 < s.size() && s[close + 2] == '#';
+    if (!in_link && !in_page) link_chars_ += count_chars(std::string_view(out_).substr(before));
+    i = end + 1;
+    return true;
+  }
+
+  // "<https://...>": the address, as link text.
+  bool autolink(std::string_view s, std::size_t& i) {
+    const std::size_t close = s.find('>', i);
+    if (close == std::string_view::npos) return false;
+    const std::string_view inside = s.substr(i + 1, close - i - 1);
+    if (!starts_with(inside, "http://") && !starts_with(inside, "https://") && !starts_with(inside, "mailto:")) return false;
+    if (inside.find(' ') != std::string_view::npos) return false;
+    out_ += inside;
+    link_chars_ += count_chars(inside);
+    i = close + 1;
+    return true;
+  }
+
+  // '*' or '_' opening or closing emphasis: "**bold**", "**Label:**",
+  // "_it_"; not '_' inside a word ("snake_case"), nor '*' between spaces
+  // ("5 * 3") or digits ("5*3").
+  static bool emphasis_mark(std::string_view s, std::size_t i) {
+    std::size_t b = i, e = i;
+    while (b > 0 && s[b - 1] == s[i]) --b;
+    while (e + 1 < s.size() && s[e + 1] == s[i]) ++e;
+    const char before = b > 0 ? s[b - 1] : ' ';
+    const char after = e + 1 < s.size() ? s[e + 1] : ' ';
+    if (s[i] == '_') return is_word_byte(before) != is_word_byte(after);
+    const bool space_before = before == ' ' || before == '\t';
+    const bool space_after = after == ' ' || after == '\t';
+    if (std::isdigit(static_cast<unsigned char>(before)) && std::isdigit(static_cast<unsigned char>(after))) return false;
+    return !(space_before && space_after);
+  }
+
+  std::string& out_;
+  int& link_chars_;
+};
+
+struct MarkdownSegmenter {
+  Page page;
+  bool blank_before = false;
+
+  Segment& add(std::string text, const char* kind) {
+    Segment& seg = page.segments.emplace_back();
+    seg.text = std::move(text);
+    seg.kind = kind;
+    seg.separated_before = blank_before;
+    blank_before = false;
+    return seg;
+  }
+
+  // One block of text (a paragraph, list item, quote, heading, table row).
+  void add_line(std::string_view body, const char* kind, int heading_level = 0) {
+    std::string raw;
+    int link_chars = 0;
+    InlineText(raw, link_chars).append(body);
+    std::string text = collapse_whitespace(raw);
+    std::string_view words = trim(text);
+    // What is left of a list item once its link is gone: "- " alone.
+    const bool only_marker = words.size() <= 2 && (words == "-" || words == "*" || words == "+");
+    // A line of nothing but images (or a list item of an image link) is
+    // no text, as in scraped text, where images leave nothing: it is
+    // skipped, and neither joins nor splits what is around it.
+    if (words.empty() || only_marker) return;
+    if (heading_level == 1 && page.title.empty()) page.title = std::string(words);
+    Segment& seg = add(std::move(text), kind);
+    seg.link_chars = link_chars;
+    seg.heading_level = heading_level;
+  }
+
+  void add_table_row(std::string_view line) {
+    std::string joined;
+    std::size_t start = 1;
+    while (start < line.size()) {
+      std::size_t bar = line.find('|', start);
+      if (bar == std::string_view::npos) break;
+      std::string_view cell = trim(line.substr(start, bar - start));
+      if (!cell.empty()) {
+        if (!joined.empty()) joined += ' ';
+        joined += cell;
+      }
+      start = bar + 1;
+    }
+    // As an HTML data table's row: one block (kind "td"), cells apart by a space.
+    const std::size_t before = page.segments.size();
+    add_line(joined, "td");
+    if (page.segments.size() > before && page.segments.back().kind == "td") page.segments.back().table_row = true;
+  }
+
+  // The paragraph being read: Markdown joins a paragraph's lines (a line
+  // break in the page's source, or a "  " hard break, as HTML's <br>).
+  std::string pending;
+  const char* pending_kind = "p";
+
+  void flush() {
+    if (!pending.empty()) add_line(pending, pending_kind);
+    pending.clear();
+  }
+
+  void continue_paragraph(std::string_view line, const char* kind) {
+    if (!pending.empty() && (std::string_view(kind) != pending_kind || starts_block(line))) flush();
+    if (pending.empty()) {
+      pending_kind = kind;
+    } else {
+      pending += ' ';
+    }
+    pending += line;
+  }
+
+  // A list item's marker ("- ", "* ", "+ ", "1. ", "2) ") starts a block of
+  // its own; lines under it without a marker continue it.
+  static bool starts_block(std::string_view line) {
+    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') return true;
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 9 && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    return digits > 0 && digits + 1 < line.size() && (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
+  }
+
+  void run(std::string_view text) {
+    std::size_t start = 0;
+    std::string code;
+    bool in_code = false;
+    while (start < text.size()) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view raw = text.substr(start, nl - start);
+      std::string_view line = trim(raw);
+      start = nl + 1;
+      if (in_code) {
+        if (is_fence(line)) {
+          in_code = false;
+          if (!code.empty()) add(std::move(code), "pre");
+          code.clear();
+        } else {
+          // Code keeps its indentation; only the line's end is trimmed.
+          while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+          if (!code.empty()) code += '\n';
+          code += raw;
+        }
+        continue;
+      }
+      // A link around block content (an image, a card) spans lines: "[" on
+      // a line of its own, then "](url "title")" closing it later.
+      if (line == "[") continue;
+      if (starts_with(line, "](")) {
+        const std::size_t end = link_target_end(line, 1);
+        if (end != std::string_view::npos) line = trim(line.substr(end + 1));
+        if (line.empty()) continue;
+      }
+      if (line.empty()) {
+        flush();
+        blank_before = true;
+        continue;
+      }
+      if (is_fence(line)) {
+        flush();
+        in_code = true;
+        continue;
+      }
+      char mark = 0;
+      if (is_rule(line, mark)) {
+        // "Title\n=====" (or "---" right under a paragraph): a heading.
+        if ((mark == '=' || mark == '-') && !pending.empty() && pending_kind == std::string_view("p") &&
+            !starts_block(pending)) {
+          const int level = mark == '=' ? 1 : 2;
+          std::string title = std::move(pending);
+          pending.clear();
+          add_line(title, "h", level);
+        } else {
+          flush();
+        }
+        blank_before = true;
+        continue;
+      }
+      if (is_reference_definition(line) || is_table_separator(line) || starts_with(line, "<!--")) {
+        flush();
+        continue;
+      }
+      if (const int level = atx_level(line)) {
+        flush();
+        std::string_view title = trim(line.substr(level));
+        while (!title.empty() && title.back() == '#') title.remove_suffix(1);
+        add_line(trim(title), "h", level);
+      } else if (line[0] == '>') {
+        std::string_view quote = line;
+        while (!quote.empty() && (quote[0] == '>' || quote[0] == ' ')) quote.remove_prefix(1);
+        if (quote.empty()) flush();  // ">" alone: a paragraph break inside the quote
+        else continue_paragraph(quote, "quote");
+      } else if (is_table_row(line)) {
+        flush();
+        add_table_row(line);
+      } else {
+        continue_paragraph(line, "p");
+      }
+    }
+    flush();
+    if (!code.empty()) add(std::move(code), "pre");
+  }
+};
+
+int count_prefix(std::string_view line, char c) {
+  int n = 0;
+  while (n < static_cast<int>(line.size()) && line[n] == c) ++n;
+  return n;
+}
+
+}  // namespace
+
+bool looks_like_markdown(std::string_view text) {
+  // The first 64 KiB, line by line: inline links and images, ATX headings,
+  // code fences. Scraped plain text has none of "](" and rarely a "# ".
+  int links = 0, headings = 0, fences = 0, table_rules = 0;
+  bool first_line = true, opens_with_heading = false;
+  std::size_t start = 0;
+  const std::size_t limit = std::min<std::size_t>(text.size(), 64 * 1024);
+  while (start < limit) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = trim(text.substr(start, nl - start));
+    start = nl + 1;
+    for (std::size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
+      if (line.find('[') < at && link_target_end(line, at + 1) != std::string_view::npos) ++links;
+    }
+    const int hashes = count_prefix(line, '#');
+    const bool heading = hashes >= 1 && hashes <= 6 && line.size() > static_cast<std::size_t>(hashes) + 1 && line[hashes] == ' ';
+    headings += heading;
+    fences += is_fence(line);
+    table_rules += is_table_separator(line);
+    if (first_line && !line.empty()) {
+      opens_with_heading = heading;
+      first_line = false;
+    }
+  }
+  // A "# Title" first line, a table's "|---|---|" rule or two links: no
+  // flattened page writes those.
+  return links >= 2 || opens_with_heading || table_rules >= 1 || (links >= 1 && headings >= 1) ||
+         (fences >= 2 && headings >= 1);
+}
+
+Page segment_markdown(std::string_view text) {
+  MarkdownSegmenter segmenter;
+  segmenter.page.segments.reserve(count_newlines(text) + 1);
+  segmenter.run(text);
+  return std::move(segmenter.page);
+}
+
+}  // namespace winnow::internal
