@@ -8,6 +8,9 @@
 #   flat     with -t text on the page flattened by render_text.py (all visible text)
 #   textwin  (aeb only) with -t text on the flattened page cut to a window around
 #            the article by make_textwin.py
+#   markdown with -t auto on the page turned into Markdown by turndown
+#            (bench/render_markdown.js; needs node and npm: turndown is installed
+#            from the npm registry into the cache once; skipped without them)
 # and score.py scores each against <ds>/gold (ROUGE-LSum; on aeb also --metric aeb).
 # Speed is the wall time of running winnow over the pages, one process per page.
 # See bench/README.md.
@@ -92,7 +95,7 @@ t_start=$(now)
 # Flattened (and windowed) text is rendered once into the cache; a stamp marks a
 # complete rendering and goes stale when the renderer script (or the input
 # rendering) is newer.
-ensure_rendered() {  # out_dir "newer-than files" script [args...]
+ensure_rendered() {  # out_dir "newer-than files" command [args...]
   local out=$1 deps=$2 dep
   local stamp=$out/.complete
   shift 2
@@ -104,8 +107,22 @@ ensure_rendered() {  # out_dir "newer-than files" script [args...]
   echo "bench: rendering $out" >&2
   rm -rf -- "$out"
   mkdir -p "$out"
-  python3 "$@" >&2
+  "$@" >&2
   date > "$stamp"
+}
+
+# turndown (HTML to Markdown) from the npm registry, into the cache, once.
+# Prints its directory, or nothing when node or npm is missing or the install
+# fails (the markdown mode is then skipped).
+turndown_dir() {
+  local dir=$cache/npm
+  command -v node >/dev/null && command -v npm >/dev/null || return 0
+  if [[ ! -d $dir/node_modules/turndown ]]; then
+    echo "bench: installing turndown into $dir" >&2
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --silent turndown@7 >&2 || return 0
+  fi
+  echo "$dir"
 }
 
 # Runs winnow with the given flags over IN_DIR/*.<ext> into OUT_DIR/<id>.txt, one
@@ -164,6 +181,9 @@ print(fmt(p), fmt(r), fmt(f), s["n"], s["missing"])
 EOF
 }
 
+turndown=$(turndown_dir)
+[[ -n $turndown ]] || echo "bench: node/npm or turndown unavailable, markdown mode skipped" >&2
+
 rows=()
 header=$(printf '%-18s %-8s %-6s %6s %6s %6s %6s %5s %9s %8s %8s' \
   dataset mode metric pages P R F1 fail pages/s MB/s time)
@@ -172,16 +192,22 @@ for ds in "${datasets[@]}"; do
   dsdir=$bench/$ds
   [[ -d $dsdir/html && -d $dsdir/gold ]] || { echo "bench: $dsdir has no html/ or gold/, skipped" >&2; continue; }
   ensure_rendered "$cache/flat/$ds" "$bench/render_text.py" \
-    "$bench/render_text.py" "$dsdir/html" "$cache/flat/$ds"
+    python3 "$bench/render_text.py" "$dsdir/html" "$cache/flat/$ds"
   modes=(html flat)
   if [[ $ds == aeb ]]; then
     ensure_rendered "$cache/textwin/$ds" "$bench/make_textwin.py $cache/flat/$ds/.complete" \
-      "$bench/make_textwin.py" "$cache/flat/$ds" "$dsdir/gold" "$cache/textwin/$ds"
+      python3 "$bench/make_textwin.py" "$cache/flat/$ds" "$dsdir/gold" "$cache/textwin/$ds"
     modes+=(textwin)
+  fi
+  if [[ -n $turndown ]]; then
+    ensure_rendered "$cache/markdown/$ds" "$repo/bench/render_markdown.js" \
+      node "$repo/bench/render_markdown.js" "$turndown" "$dsdir/html" "$cache/markdown/$ds"
+    modes+=(markdown)
   fi
   for mode in "${modes[@]}"; do
     case $mode in
       html) in_dir=$dsdir/html ext=html flags=(-t html) ;;
+      markdown) in_dir=$cache/markdown/$ds ext=md flags=(-t auto) ;;
       *) in_dir=$cache/$mode/$ds ext=txt flags=(-t text) ;;
     esac
     out_dir=$work/$mode/$ds

@@ -39,8 +39,12 @@ Result failure(Status status, std::string message) {
 // The segmenter the input goes to.
 InputType choose_input_type(InputType type, std::string_view text) {
   if (type != InputType::kAuto) return type;
-  if (internal::looks_like_html(text)) return InputType::kHtml;
-  return internal::looks_like_markdown(text) ? InputType::kMarkdown : InputType::kText;
+  if (internal::starts_like_html(text)) return InputType::kHtml;
+  // Before counting tags: Markdown about web pages quotes them ("<div>" in
+  // its code), and looks_like_markdown turns down text whose lines open
+  // with tags (an HTML fragment).
+  if (internal::looks_like_markdown(text)) return InputType::kMarkdown;
+  return internal::looks_like_html(text) ? InputType::kHtml : InputType::kText;
 }
 
 const char* input_type_name(InputType type) {

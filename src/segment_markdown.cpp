@@ -374,7 +374,7 @@ int count_prefix(std::string_view line, char c) {
 bool looks_like_markdown(std::string_view text) {
   // The first 64 KiB, line by line: inline links and images, ATX headings,
   // code fences. Scraped plain text has none of "](" and rarely a "# ".
-  int links = 0, headings = 0, fences = 0, table_rules = 0;
+  int links = 0, headings = 0, fences = 0, table_rules = 0, lines = 0, tag_lines = 0;
   bool first_line = true, opens_with_heading = false;
   std::size_t start = 0;
   const std::size_t limit = std::min<std::size_t>(text.size(), 64 * 1024);
@@ -391,11 +391,15 @@ bool looks_like_markdown(std::string_view text) {
     headings += heading;
     fences += is_fence(line);
     table_rules += is_table_separator(line);
+    lines += !line.empty();
+    tag_lines += !line.empty() && line[0] == '<';
     if (first_line && !line.empty()) {
       opens_with_heading = heading;
       first_line = false;
     }
   }
+  // HTML without a doctype (a fragment) has most lines start with a tag.
+  if (tag_lines * 10 > lines * 3) return false;
   // A "# Title" first line, a table's "|---|---|" rule or two links: no
   // flattened page writes those.
   return links >= 2 || opens_with_heading || table_rules >= 1 || (links >= 1 && headings >= 1) ||

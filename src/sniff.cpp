@@ -20,14 +20,20 @@ constexpr std::string_view kTellTags[] = {"<p>", "<p ", "<div", "<br", "<span", 
 
 }  // namespace
 
-bool looks_like_html(std::string_view text) {
-  std::string head = lower_prefix(text, 64 * 1024);
-  std::size_t start = head.find_first_not_of(" \t\r\n");
+bool starts_like_html(std::string_view text) {
+  const std::string head = lower_prefix(text, 256);
+  const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) return false;
-  std::string_view lead = std::string_view(head).substr(start);
+  const std::string_view lead = std::string_view(head).substr(start);
   for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--"}) {
     if (lead.substr(0, opener.size()) == opener) return true;
   }
+  return false;
+}
+
+bool looks_like_html(std::string_view text) {
+  if (starts_like_html(text)) return true;
+  std::string head = lower_prefix(text, 64 * 1024);
   int tags = 0;
   for (auto tag : kTellTags) {
     for (std::size_t pos = head.find(tag); pos != std::string::npos && tags < 100; pos = head.find(tag, pos + 1)) ++tags;
