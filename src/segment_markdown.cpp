@@ -20,6 +20,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "line_scan.h"
 #include "segment.h"
@@ -81,28 +82,42 @@ bool is_table_row(std::string_view line) {
   return line.size() >= 3 && line.front() == '|' && line.back() == '|';
 }
 
-// The end of the "(url)" or "(url "title")" that starts at `open` ('('), or
-// npos. Balanced parentheses inside the URL are allowed.
-std::size_t link_target_end(std::string_view s, std::size_t open) {
-  int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
-    if (s[i] == '\\') { ++i; continue; }
-    if (s[i] == '(') ++depth;
-    if (s[i] == ')' && --depth == 0) return i;
-    if (s[i] == ' ' && i == open + 1) return std::string_view::npos;  // "( " is prose
-  }
-  return std::string_view::npos;
-}
+constexpr std::size_t kNone = std::string_view::npos;
 
-// The ']' that closes the '[' at `open`, or npos (nested brackets allowed).
-std::size_t closing_bracket(std::string_view s, std::size_t open) {
-  int depth = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
-    if (s[i] == '\\') { ++i; continue; }
-    if (s[i] == '[') ++depth;
-    if (s[i] == ']' && --depth == 0) return i;
+// Each '[' and '(' of a line with the ']' or ')' that closes it (nesting
+// counted, backslash escapes skipped), and each '<' with the next '>': found
+// in one pass, so that reading a line stays linear however many unclosed
+// brackets it holds.
+class Partners {
+ public:
+  explicit Partners(std::string_view s) : at_(s.size(), kNone) {
+    std::vector<std::size_t> brackets, parens;
+    std::size_t next_gt = kNone;
+    for (std::size_t i = s.size(); i-- > 0;) {
+      if (s[i] == '>') next_gt = i;
+      if (s[i] == '<') at_[i] = next_gt;
+    }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c == '\\') { ++i; continue; }
+      if (c == '[') brackets.push_back(i);
+      if (c == '(') parens.push_back(i);
+      if (c == ']' && !brackets.empty()) { at_[brackets.back()] = i; brackets.pop_back(); }
+      if (c == ')' && !parens.empty()) { at_[parens.back()] = i; parens.pop_back(); }
+    }
   }
-  return std::string_view::npos;
+  // The partner of the opener at i, when it closes before `end`; else kNone.
+  std::size_t of(std::size_t i, std::size_t end) const { return i < at_.size() && at_[i] < end ? at_[i] : kNone; }
+
+ private:
+  std::vector<std::size_t> at_;
+};
+
+// The end of the "(url)" or "(url "title")" that starts at `open` ('('), or
+// kNone. Balanced parentheses inside the URL are allowed; "( " is prose.
+std::size_t link_target_end(std::string_view s, const Partners& partners, std::size_t open, std::size_t end) {
+  if (open + 1 < s.size() && s[open + 1] == ' ') return kNone;
+  return partners.of(open, end);
 }
 
 bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
@@ -111,22 +126,27 @@ bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std:
 // images out, emphasis and code marks and escapes off.
 class InlineText {
  public:
-  InlineText(std::string& out, int& link_chars) : out_(out), link_chars_(link_chars) {}
+  InlineText(std::string_view line, std::string& out, int& link_chars)
+      : s_(line), partners_(line), out_(out), link_chars_(link_chars) {}
 
-  void append(std::string_view s, bool in_link = false) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      const char c = s[i];
-      if (c == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) {
-        out_ += s[i + 1];
+  void append() { append(0, s_.size(), false); }
+
+ private:
+  // s_[begin, end); inside a link's text (in_link) no link is read again.
+  void append(std::size_t begin, std::size_t end, bool in_link) {
+    std::size_t i = begin;
+    while (i < end) {
+      const char c = s_[i];
+      if (c == '\\' && i + 1 < end && std::ispunct(static_cast<unsigned char>(s_[i + 1]))) {
+        out_ += s_[i + 1];
         i += 2;
-      } else if (c == '!' && i + 1 < s.size() && s[i + 1] == '[' && image(s, i)) {
-      } else if (c == '[' && link(s, i, in_link)) {
-      } else if (c == '<' && autolink(s, i)) {
+      } else if (c == '!' && i + 1 < end && s_[i + 1] == '[' && image(i, end)) {
+      } else if (c == '[' && !in_link && link(i, end)) {
+      } else if (c == '<' && autolink(i, end)) {
       } else if (c == '`') {
         ++i;  // code spans keep their text
-      } else if ((c == '*' || c == '_') && emphasis_mark(s, i)) {
-        ++i;
+      } else if (c == '*' || c == '_') {
+        emphasis_run(i, end);
       } else {
         out_ += c;
         ++i;
@@ -134,45 +154,44 @@ class InlineText {
     }
   }
 
- private:
   // "![alt](src)": out of the text.
-  static bool image(std::string_view s, std::size_t& i) {
-    const std::size_t close = closing_bracket(s, i + 1);
-    if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != '(') return false;
-    const std::size_t end = link_target_end(s, close + 1);
-    if (end == std::string_view::npos) return false;
-    i = end + 1;
+  bool image(std::size_t& i, std::size_t end) {
+    const std::size_t close = partners_.of(i + 1, end);
+    if (close == kNone || close + 1 >= end || s_[close + 1] != '(') return false;
+    const std::size_t target_end = link_target_end(s_, partners_, close + 1, end);
+    if (target_end == kNone) return false;
+    i = target_end + 1;
     return true;
   }
 
   // "[text](url)" or "[text][id]": the text, counted as link text.
-  bool link(std::string_view s, std::size_t& i, bool in_link) {
-    const std::size_t close = closing_bracket(s, i);
-    if (close == std::string_view::npos || close + 1 >= s.size()) return false;
-    std::size_t end;
-    if (s[close + 1] == '(') {
-      end = link_target_end(s, close + 1);
-    } else if (s[close + 1] == '[') {
-      end = s.find(']', close + 2);
+  bool link(std::size_t& i, std::size_t end) {
+    const std::size_t close = partners_.of(i, end);
+    if (close == kNone || close + 1 >= end) return false;
+    std::size_t target_end;
+    if (s_[close + 1] == '(') {
+      target_end = link_target_end(s_, partners_, close + 1, end);
+    } else if (s_[close + 1] == '[') {
+      target_end = partners_.of(close + 1, end);
     } else {
       return false;
     }
-    if (end == std::string_view::npos) return false;
+    if (target_end == kNone) return false;
     const std::size_t before = out_.size();
-    append(s.substr(i + 1, close - i - 1), true);
+    append(i + 1, close, true);
     // A link to a place on the same page ("(#section)": a heading's anchor,
     // a footnote) leads nowhere else: no link text.
-    const bool in_page = s[close + 1] == '(' && close + 2 < s.size() && s[close + 2] == '#';
-    if (!in_link && !in_page) link_chars_ += count_chars(std::string_view(out_).substr(before));
-    i = end + 1;
+    const bool in_page = s_[close + 1] == '(' && close + 2 < end && s_[close + 2] == '#';
+    if (!in_page) link_chars_ += count_chars(std::string_view(out_).substr(before));
+    i = target_end + 1;
     return true;
   }
 
   // "<https://...>": the address, as link text.
-  bool autolink(std::string_view s, std::size_t& i) {
-    const std::size_t close = s.find('>', i);
-    if (close == std::string_view::npos) return false;
-    const std::string_view inside = s.substr(i + 1, close - i - 1);
+  bool autolink(std::size_t& i, std::size_t end) {
+    const std::size_t close = partners_.of(i, end);
+    if (close == kNone) return false;
+    const std::string_view inside = s_.substr(i + 1, close - i - 1);
     if (!starts_with(inside, "http://") && !starts_with(inside, "https://") && !starts_with(inside, "mailto:")) return false;
     if (inside.find(' ') != std::string_view::npos) return false;
     out_ += inside;
@@ -181,22 +200,30 @@ class InlineText {
     return true;
   }
 
-  // '*' or '_' opening or closing emphasis: "**bold**", "**Label:**",
-  // "_it_"; not '_' inside a word ("snake_case"), nor '*' between spaces
-  // ("5 * 3") or digits ("5*3").
-  static bool emphasis_mark(std::string_view s, std::size_t i) {
-    std::size_t b = i, e = i;
-    while (b > 0 && s[b - 1] == s[i]) --b;
-    while (e + 1 < s.size() && s[e + 1] == s[i]) ++e;
-    const char before = b > 0 ? s[b - 1] : ' ';
-    const char after = e + 1 < s.size() ? s[e + 1] : ' ';
-    if (s[i] == '_') return is_word_byte(before) != is_word_byte(after);
-    const bool space_before = before == ' ' || before == '\t';
-    const bool space_after = after == ' ' || after == '\t';
-    if (std::isdigit(static_cast<unsigned char>(before)) && std::isdigit(static_cast<unsigned char>(after))) return false;
-    return !(space_before && space_after);
+  // A run of '*' or '_' at i: emphasis marks ("**bold**", "**Label:**",
+  // "_it_") go; '_' inside a word ("snake_case") and '*' between spaces
+  // ("5 * 3") or digits ("5*3") stay.
+  void emphasis_run(std::size_t& i, std::size_t end) {
+    const char mark = s_[i];
+    std::size_t e = i;
+    while (e < end && s_[e] == mark) ++e;
+    const char before = i > 0 ? s_[i - 1] : ' ';
+    const char after = e < s_.size() ? s_[e] : ' ';
+    bool emphasis;
+    if (mark == '_') {
+      emphasis = is_word_byte(before) != is_word_byte(after);
+    } else {
+      const bool space_before = before == ' ' || before == '\t';
+      const bool space_after = after == ' ' || after == '\t';
+      const bool digits = std::isdigit(static_cast<unsigned char>(before)) && std::isdigit(static_cast<unsigned char>(after));
+      emphasis = !digits && !(space_before && space_after);
+    }
+    if (!emphasis) out_.append(s_.substr(i, e - i));
+    i = e;
   }
 
+  std::string_view s_;
+  Partners partners_;
   std::string& out_;
   int& link_chars_;
 };
@@ -218,7 +245,7 @@ struct MarkdownSegmenter {
   void add_line(std::string_view body, const char* kind, int heading_level = 0) {
     std::string raw;
     int link_chars = 0;
-    InlineText(raw, link_chars).append(body);
+    InlineText(body, raw, link_chars).append();
     std::string text = collapse_whitespace(raw);
     std::string_view words = trim(text);
     // What is left of a list item once its link is gone: "- " alone.
@@ -308,8 +335,8 @@ struct MarkdownSegmenter {
       // a line of its own, then "](url "title")" closing it later.
       if (line == "[") continue;
       if (starts_with(line, "](")) {
-        const std::size_t end = link_target_end(line, 1);
-        if (end != std::string_view::npos) line = trim(line.substr(end + 1));
+        const std::size_t end = link_target_end(line, Partners(line), 1, line.size());
+        if (end != kNone) line = trim(line.substr(end + 1));
         if (line.empty()) continue;
       }
       if (line.empty()) {
@@ -383,8 +410,12 @@ bool looks_like_markdown(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = trim(text.substr(start, nl - start));
     start = nl + 1;
-    for (std::size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
-      if (line.find('[') < at && link_target_end(line, at + 1) != std::string_view::npos) ++links;
+    const std::size_t first_link = line.find("](");
+    if (first_link != std::string_view::npos && line.find('[') < first_link) {
+      const Partners partners(line);
+      for (std::size_t at = first_link; at != std::string_view::npos; at = line.find("](", at + 2)) {
+        links += link_target_end(line, partners, at + 1, line.size()) != kNone;
+      }
     }
     const int hashes = count_prefix(line, '#');
     const bool heading = hashes >= 1 && hashes <= 6 && line.size() > static_cast<std::size_t>(hashes) + 1 && line[hashes] == ' ';

@@ -224,6 +224,23 @@ TEST_F(HostileTest, TenMegabyteSingleLine) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
+// Markdown whose brackets, parentheses, '<' and emphasis marks never close,
+// a megabyte a line: read in linear time (a scan per opener took minutes),
+// and the paragraph around them kept.
+TEST_F(HostileTest, MarkdownWithUnclosedMarkupOnMegabyteLines) {
+  std::string page = "# Unclosed markup\n\n" + kEnglishParagraph + "\n\n";
+  for (const std::string unit : {"[", "[a](", "<", "*", "_x", "![b]("}) {
+    std::string line;
+    while (line.size() < 1024 * 1024) line += unit;
+    page += line + "\n\n";
+  }
+  page += kEnglishParagraph + "\n";
+  RunResult run = run_winnow_on(dir_, input("unclosed.md", page), "-t markdown");
+  EXPECT_EQ(run.signal, 0);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("harbour authority"), std::string::npos);
+}
+
 TEST_F(HostileTest, OverMaxBytesIsRefused) {
   const std::string path = input("medium.txt", std::string(200000, 'a'));
   RunResult from_file = run_winnow_on(dir_, path, "--max-bytes 100K");
