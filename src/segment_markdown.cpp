@@ -15,7 +15,8 @@
 //     separator rows, rules and reference definitions are no text);
 //   - emphasis, inline code marks and backslash escapes are taken off.
 // List markers stay at the start of the line, as in scraped text, where the
-// features read them as bullets.
+// features read them as bullets. Jina Reader's header ("Title:", "URL
+// Source:", "Markdown Content:") gives the title, URL and date.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -429,6 +430,11 @@ bool looks_like_markdown(std::string_view text) {
       first_line = false;
     }
   }
+  // Jina Reader's header over its Markdown.
+  if (starts_with(trim(text.substr(0, text.find('\n'))), "Title:") &&
+      text.substr(0, 4096).find("\nMarkdown Content:") != std::string_view::npos) {
+    return true;
+  }
   // HTML without a doctype (a fragment) has most lines start with a tag.
   if (tag_lines * 10 > lines * 3) return false;
   // A "# Title" first line, a table's "|---|---|" rule or two links: no
@@ -437,10 +443,44 @@ bool looks_like_markdown(std::string_view text) {
          (fences >= 2 && headings >= 1);
 }
 
+namespace {
+
+// Jina Reader opens its Markdown with a header: "Title: ...", "URL Source:
+// ...", "Published Time: ...", then "Markdown Content:" over the page. The
+// header fills the page's metadata and is no text of it; returns the text
+// after it (all of `text` when there is no such header).
+std::string_view read_reader_header(std::string_view text, Page& page) {
+  std::size_t start = 0;
+  std::string title, url, date;
+  for (int lines = 0; start < text.size() && lines < 12; ++lines) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = trim(text.substr(start, nl - start));
+    start = nl + 1;
+    if (line.empty()) continue;
+    if (line == "Markdown Content:") {
+      if (title.empty() && url.empty()) return text;
+      page.title = title;
+      page.url = url;
+      page.date = date;
+      return text.substr(std::min(start, text.size()));
+    }
+    auto value = [&](std::string_view label, std::string& out) {
+      if (!starts_with(line, label)) return false;
+      out = std::string(trim(line.substr(label.size())));
+      return true;
+    };
+    if (!value("Title:", title) && !value("URL Source:", url) && !value("Published Time:", date)) return text;
+  }
+  return text;
+}
+
+}  // namespace
+
 Page segment_markdown(std::string_view text) {
   MarkdownSegmenter segmenter;
   segmenter.page.segments.reserve(count_newlines(text) + 1);
-  segmenter.run(text);
+  segmenter.run(read_reader_header(text, segmenter.page));
   return std::move(segmenter.page);
 }
 

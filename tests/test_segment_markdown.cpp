@@ -96,7 +96,26 @@ TEST(SegmentMarkdown, QuoteReferenceDefinitionAndRule) {
   EXPECT_TRUE(page.segments[1].separated_before);
 }
 
+TEST(SegmentMarkdown, ReaderHeaderGivesTitleUrlAndDate) {
+  Page page = segment_markdown(
+      "Title: Harbour reopens\n\nURL Source: https://x.org/harbour\n\nPublished Time: 2024-05-04\n\n"
+      "Markdown Content:\nThe harbour reopened.\n");
+  EXPECT_EQ(page.title, "Harbour reopens");
+  EXPECT_EQ(page.url, "https://x.org/harbour");
+  EXPECT_EQ(page.date, "2024-05-04");
+  ASSERT_EQ(page.segments.size(), 1u);
+  EXPECT_EQ(page.segments[0].text, "The harbour reopened.");
+}
+
+TEST(SegmentMarkdown, TitleLineWithoutTheReaderHeaderIsText) {
+  Page page = segment_markdown("Title: a talk\nGiven on Monday.\n");
+  EXPECT_EQ(page.title, "");
+  ASSERT_EQ(page.segments.size(), 1u);
+  EXPECT_EQ(page.segments[0].text, "Title: a talk Given on Monday.");
+}
+
 TEST(SniffMarkdown, LinksHeadingsAndTablesTellMarkdown) {
+  EXPECT_TRUE(looks_like_markdown("Title: T\n\nURL Source: https://x.org/\n\nMarkdown Content:\nText.\n"));
   EXPECT_TRUE(looks_like_markdown("- [Home](/)\n- [News](/news)\n"));
   EXPECT_TRUE(looks_like_markdown("# Title\n\nText.\n"));
   EXPECT_TRUE(looks_like_markdown("Text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
