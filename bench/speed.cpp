@@ -2,7 +2,7 @@
 // how big and how quick to start the winnow binary is. bench/speed.sh runs it
 // over ../shared/bench; see bench/README.md.
 //
-//   winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]...
+//   winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]... [--markdown NAME=DIR]...
 //                [--winnow BIN] [--startup-runs N] [--out-dir DIR]
 //
 // In-process: the files of each dataset are loaded into memory, then
@@ -96,7 +96,7 @@ std::string read_file(const fs::path& path) {
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "winnow_speed: " << message
-            << "\nusage: winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]...\n"
+            << "\nusage: winnow_speed [--runs N] [--json FILE] [--html NAME=DIR]... [--text NAME=DIR]... [--markdown NAME=DIR]...\n"
                "                    [--winnow BIN] [--startup-runs N] [--out-dir DIR]\n";
   std::exit(2);
 }
@@ -122,15 +122,23 @@ Options parse_args(int argc, char** argv) {
     else if (arg == "--out-dir") options.out_parent = value();
     else if (arg == "--html") options.datasets.push_back(dataset_arg(value(), winnow::InputType::kHtml));
     else if (arg == "--text") options.datasets.push_back(dataset_arg(value(), winnow::InputType::kText));
+    else if (arg == "--markdown") options.datasets.push_back(dataset_arg(value(), winnow::InputType::kMarkdown));
     else usage_error("unknown argument " + arg);
   }
   return options;
 }
 
-// The dataset's .html (HTML) or .txt (text) files under its folder, sorted
-// by path, and their sizes.
+// "html", "text" or "markdown": winnow's -t value for the dataset's files.
+const char* mode_name(winnow::InputType type) {
+  return type == winnow::InputType::kHtml ? "html" : type == winnow::InputType::kMarkdown ? "markdown" : "text";
+}
+
+// The dataset's .html (HTML), .txt (text) or .md (Markdown) files under its
+// folder, sorted by path, and their sizes.
 std::string extension_of(const Dataset& dataset) {
-  return dataset.type == winnow::InputType::kHtml ? ".html" : ".txt";
+  return dataset.type == winnow::InputType::kHtml       ? ".html"
+         : dataset.type == winnow::InputType::kMarkdown ? ".md"
+                                                        : ".txt";
 }
 
 void list_files(Dataset& dataset) {
@@ -221,7 +229,7 @@ fs::path make_temp_dir(const std::string& parent) {
 
 // `winnow -r DIR -o OUT -j 1`, one process for the whole dataset.
 Batch run_batch(const std::string& bin, const Dataset& dataset, int runs, const fs::path& temp) {
-  const std::string type = dataset.type == winnow::InputType::kHtml ? "html" : "text";
+  const std::string type = mode_name(dataset.type);
   Batch best;
   for (int run = 0; run < runs; ++run) {
     const fs::path out = temp / "out";
@@ -262,7 +270,7 @@ nlohmann::ordered_json stage_json(const StageTimes& times, size_t pages) {
 
 void print_in_process(const Dataset& d, const InProcess& r) {
   std::printf("%-18s %-4s %5zu %7.1f %9.1f %8.1f  |", d.name.c_str(),
-              d.type == winnow::InputType::kHtml ? "html" : "text", d.files.size(), mb(d.bytes),
+              mode_name(d.type), d.files.size(), mb(d.bytes),
               d.files.size() / r.seconds, mb(d.bytes) / r.seconds);
   for (int s = 0; s < kStageCount; ++s) std::printf(" %8.3f", 1000 * r.stages.seconds[s] / d.files.size());
   std::printf("\n");
@@ -271,7 +279,7 @@ void print_in_process(const Dataset& d, const InProcess& r) {
 void print_batch(const Dataset& d, const Batch& b) {
   const double limit = kRssBaseBytes + kRssPerInputByte * double(d.largest);
   std::printf("%-18s %-4s %5zu %7.1f %9.1f %8.1f  | %7.1f %7.1f %7.2f %s\n", d.name.c_str(),
-              d.type == winnow::InputType::kHtml ? "html" : "text", d.files.size(), mb(d.bytes),
+              mode_name(d.type), d.files.size(), mb(d.bytes),
               d.files.size() / b.seconds, mb(d.bytes) / b.seconds, b.peak_rss_kb / 1024.0,
               limit / (1 << 20), mb(d.largest), b.ok ? "" : "  (winnow failed)");
 }
@@ -322,7 +330,7 @@ int main(int argc, char** argv) {
   for (const Dataset& d : options.datasets) {
     const InProcess r = run_in_process(d, options.runs);
     print_in_process(d, r);
-    report["in_process"][d.name] = {{"mode", d.type == winnow::InputType::kHtml ? "html" : "text"},
+    report["in_process"][d.name] = {{"mode", mode_name(d.type)},
                                     {"pages", d.files.size()},
                                     {"bytes", d.bytes},
                                     {"seconds", r.seconds},

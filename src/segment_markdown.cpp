@@ -18,7 +18,10 @@
 // features read them as bullets. Jina Reader's header ("Title:", "URL
 // Source:", "Markdown Content:") gives the title, URL and date.
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,27 +94,28 @@ constexpr std::size_t kNone = std::string_view::npos;
 // brackets it holds.
 class Partners {
  public:
-  explicit Partners(std::string_view s) : at_(s.size(), kNone) {
-    std::vector<std::size_t> brackets, parens;
-    std::size_t next_gt = kNone;
+  explicit Partners(std::string_view s) : at_(s.size(), kFar) {
+    std::vector<std::uint32_t> brackets, parens;
+    std::uint32_t next_gt = kFar;
     for (std::size_t i = s.size(); i-- > 0;) {
-      if (s[i] == '>') next_gt = i;
+      if (s[i] == '>') next_gt = static_cast<std::uint32_t>(i);
       if (s[i] == '<') at_[i] = next_gt;
     }
     for (std::size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
       if (c == '\\') { ++i; continue; }
-      if (c == '[') brackets.push_back(i);
-      if (c == '(') parens.push_back(i);
-      if (c == ']' && !brackets.empty()) { at_[brackets.back()] = i; brackets.pop_back(); }
-      if (c == ')' && !parens.empty()) { at_[parens.back()] = i; parens.pop_back(); }
+      if (c == '[') brackets.push_back(static_cast<std::uint32_t>(i));
+      if (c == '(') parens.push_back(static_cast<std::uint32_t>(i));
+      if (c == ']' && !brackets.empty()) { at_[brackets.back()] = static_cast<std::uint32_t>(i); brackets.pop_back(); }
+      if (c == ')' && !parens.empty()) { at_[parens.back()] = static_cast<std::uint32_t>(i); parens.pop_back(); }
     }
   }
   // The partner of the opener at i, when it closes before `end`; else kNone.
   std::size_t of(std::size_t i, std::size_t end) const { return i < at_.size() && at_[i] < end ? at_[i] : kNone; }
 
  private:
-  std::vector<std::size_t> at_;
+  static constexpr std::uint32_t kFar = 0xFFFFFFFF;  // no partner (a line is far below 4 GB: --max-bytes)
+  std::vector<std::uint32_t> at_;
 };
 
 // The end of the "(url)" or "(url "title")" that starts at `open` ('('), or
@@ -121,6 +125,13 @@ std::size_t link_target_end(std::string_view s, const Partners& partners, std::s
   return partners.of(open, end);
 }
 
+// The bytes where inline markup may start.
+constexpr auto kMarkupStart = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : std::string_view("\\![<`*_")) table[c] = true;
+  return table;
+}();
+
 bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
 
 // Inline markup off one line: links to their text (added to link_chars),
@@ -128,7 +139,7 @@ bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std:
 class InlineText {
  public:
   InlineText(std::string_view line, std::string& out, int& link_chars)
-      : s_(line), partners_(line), out_(out), link_chars_(link_chars) {}
+      : s_(line), out_(out), link_chars_(link_chars) {}
 
   void append() { append(0, s_.size(), false); }
 
@@ -137,6 +148,12 @@ class InlineText {
   void append(std::size_t begin, std::size_t end, bool in_link) {
     std::size_t i = begin;
     while (i < end) {
+      // Plain text up to the next byte that may start markup, in one piece.
+      std::size_t plain = i;
+      while (plain < end && !kMarkupStart[static_cast<unsigned char>(s_[plain])]) ++plain;
+      out_.append(s_.data() + i, plain - i);
+      i = plain;
+      if (i == end) break;
       const char c = s_[i];
       if (c == '\\' && i + 1 < end && std::ispunct(static_cast<unsigned char>(s_[i + 1]))) {
         out_ += s_[i + 1];
@@ -157,9 +174,9 @@ class InlineText {
 
   // "![alt](src)": out of the text.
   bool image(std::size_t& i, std::size_t end) {
-    const std::size_t close = partners_.of(i + 1, end);
+    const std::size_t close = partners().of(i + 1, end);
     if (close == kNone || close + 1 >= end || s_[close + 1] != '(') return false;
-    const std::size_t target_end = link_target_end(s_, partners_, close + 1, end);
+    const std::size_t target_end = link_target_end(s_, partners(), close + 1, end);
     if (target_end == kNone) return false;
     i = target_end + 1;
     return true;
@@ -167,13 +184,13 @@ class InlineText {
 
   // "[text](url)" or "[text][id]": the text, counted as link text.
   bool link(std::size_t& i, std::size_t end) {
-    const std::size_t close = partners_.of(i, end);
+    const std::size_t close = partners().of(i, end);
     if (close == kNone || close + 1 >= end) return false;
     std::size_t target_end;
     if (s_[close + 1] == '(') {
-      target_end = link_target_end(s_, partners_, close + 1, end);
+      target_end = link_target_end(s_, partners(), close + 1, end);
     } else if (s_[close + 1] == '[') {
-      target_end = partners_.of(close + 1, end);
+      target_end = partners().of(close + 1, end);
     } else {
       return false;
     }
@@ -190,7 +207,7 @@ class InlineText {
 
   // "<https://...>": the address, as link text.
   bool autolink(std::size_t& i, std::size_t end) {
-    const std::size_t close = partners_.of(i, end);
+    const std::size_t close = partners().of(i, end);
     if (close == kNone) return false;
     const std::string_view inside = s_.substr(i + 1, close - i - 1);
     if (!starts_with(inside, "http://") && !starts_with(inside, "https://") && !starts_with(inside, "mailto:")) return false;
@@ -223,8 +240,14 @@ class InlineText {
     i = e;
   }
 
+  // Built on the first bracket, parenthesis or '<' (most lines have none).
+  const Partners& partners() {
+    if (!partners_) partners_.emplace(s_);
+    return *partners_;
+  }
+
   std::string_view s_;
-  Partners partners_;
+  std::optional<Partners> partners_;
   std::string& out_;
   int& link_chars_;
 };
