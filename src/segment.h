@@ -48,11 +48,12 @@ struct Page {
 // Text input: one segment per non-blank line.
 Page segment_text(std::string_view text);
 
-// Markdown from a scraper: a segment a line like scraped text, with headings,
-// link text (Segment::link_chars), images (captions), quotes, code and table
-// rows read from the markup and the markup taken out of the text.
+// Markdown from a scraper: a segment a paragraph (its lines joined), with
+// headings, link text (Segment::link_chars), quotes, code and table rows read
+// from the markup, and the markup (images too) taken out of the text.
 Page segment_markdown(std::string_view text);
-// True when text shows Markdown's inline links, headings or code fences.
+// True when text shows Markdown: a "# Title" first line, inline links, a
+// table's rule or Jina Reader's header; not when its lines open with tags.
 bool looks_like_markdown(std::string_view text);
 
 struct Weights;

@@ -266,7 +266,7 @@ struct MarkdownSegmenter {
   }
 
   // One block of text (a paragraph, list item, quote, heading, table row).
-  void add_line(std::string_view body, const char* kind, int heading_level = 0) {
+  void add_block(std::string_view body, const char* kind, int heading_level = 0) {
     std::string raw;
     int link_chars = 0;
     InlineText(body, raw, link_chars).append();
@@ -299,7 +299,7 @@ struct MarkdownSegmenter {
     }
     // As an HTML data table's row: one block (kind "td"), cells apart by a space.
     const std::size_t before = page.segments.size();
-    add_line(joined, "td");
+    add_block(joined, "td");
     if (page.segments.size() > before && page.segments.back().kind == "td") page.segments.back().table_row = true;
   }
 
@@ -309,7 +309,7 @@ struct MarkdownSegmenter {
   const char* pending_kind = "p";
 
   void flush() {
-    if (!pending.empty()) add_line(pending, pending_kind);
+    if (!pending.empty()) add_block(pending, pending_kind);
     pending.clear();
   }
 
@@ -381,7 +381,7 @@ struct MarkdownSegmenter {
           const int level = mark == '=' ? 1 : 2;
           std::string title = std::move(pending);
           pending.clear();
-          add_line(title, "h", level);
+          add_block(title, "h", level);
         } else {
           flush();
         }
@@ -396,7 +396,7 @@ struct MarkdownSegmenter {
         flush();
         std::string_view title = trim(line.substr(level));
         while (!title.empty() && title.back() == '#') title.remove_suffix(1);
-        add_line(trim(title), "h", level);
+        add_block(trim(title), "h", level);
       } else if (line[0] == '>') {
         std::string_view quote = line;
         while (!quote.empty() && (quote[0] == '>' || quote[0] == ' ')) quote.remove_prefix(1);

@@ -21,10 +21,10 @@ constexpr std::string_view kTellTags[] = {"<p>", "<p ", "<div", "<br", "<span", 
 }  // namespace
 
 bool starts_like_html(std::string_view text) {
-  const std::string head = lower_prefix(text, 256);
-  const std::size_t start = head.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return false;
-  const std::string_view lead = std::string_view(head).substr(start);
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  const std::string lower_lead = lower_prefix(text.substr(start), 16);
+  const std::string_view lead = lower_lead;
   for (std::string_view opener : {"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--"}) {
     if (lead.substr(0, opener.size()) == opener) return true;
   }

@@ -10,8 +10,8 @@ namespace winnow::internal {
 // up a clear share of its first 64 KiB.
 bool looks_like_html(std::string_view text);
 
-// True when the text (after spaces, BOM and comments) opens with a doctype,
-// <html>, <head>, <body> or an XML declaration: HTML whatever follows.
+// True when the text opens (after white space) with a doctype, <html>,
+// <head>, <body>, an XML declaration or a comment: HTML whatever follows.
 bool starts_like_html(std::string_view text);
 
 }  // namespace winnow::internal

@@ -18,8 +18,9 @@ namespace winnow {
 inline constexpr const char* kVersion = "1.0.0";
 inline constexpr int kJsonSchemaVersion = 1;
 
-// kAuto: HTML when it looks like HTML, else Markdown when it shows Markdown's
-// links or headings, else scraped text.
+// kAuto: HTML when it opens with a doctype or <html>, else Markdown when it
+// shows Markdown's links, headings or tables, else HTML when well-known tags
+// make up a share of it, else scraped text.
 enum class InputType { kAuto, kHtml, kText, kMarkdown };
 
 // Which error the extractor should rather make on a doubtful block.
