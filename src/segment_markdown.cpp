@@ -33,8 +33,6 @@
 namespace winnow::internal {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
@@ -65,7 +63,7 @@ bool is_rule(std::string_view line, char& mark) {
   return count >= 3;
 }
 
-bool is_fence(std::string_view line) { return starts_with(line, "```") || starts_with(line, "~~~"); }
+bool is_fence(std::string_view line) { return line.starts_with("```") || line.starts_with("~~~"); }
 
 // "[id]: http://..." defines a reference link: no text of the page.
 bool is_reference_definition(std::string_view line) {
@@ -210,7 +208,7 @@ class InlineText {
     const std::size_t close = partners().of(i, end);
     if (close == kNone) return false;
     const std::string_view inside = s_.substr(i + 1, close - i - 1);
-    if (!starts_with(inside, "http://") && !starts_with(inside, "https://") && !starts_with(inside, "mailto:")) return false;
+    if (!inside.starts_with("http://") && !inside.starts_with("https://") && !inside.starts_with("mailto:")) return false;
     if (inside.find(' ') != std::string_view::npos) return false;
     out_ += inside;
     link_chars_ += count_chars(inside);
@@ -358,7 +356,7 @@ struct MarkdownSegmenter {
       // A link around block content (an image, a card) spans lines: "[" on
       // a line of its own, then "](url "title")" closing it later.
       if (line == "[") continue;
-      if (starts_with(line, "](")) {
+      if (line.starts_with("](")) {
         const std::size_t end = link_target_end(line, Partners(line), 1, line.size());
         if (end != kNone) line = trim(line.substr(end + 1));
         if (line.empty()) continue;
@@ -388,7 +386,7 @@ struct MarkdownSegmenter {
         blank_before = true;
         continue;
       }
-      if (is_reference_definition(line) || is_table_separator(line) || starts_with(line, "<!--")) {
+      if (is_reference_definition(line) || is_table_separator(line) || line.starts_with("<!--")) {
         flush();
         continue;
       }
@@ -454,7 +452,7 @@ bool looks_like_markdown(std::string_view text) {
     }
   }
   // Jina Reader's header over its Markdown.
-  if (starts_with(trim(text.substr(0, text.find('\n'))), "Title:") &&
+  if (trim(text.substr(0, text.find('\n'))).starts_with("Title:") &&
       text.substr(0, 4096).find("\nMarkdown Content:") != std::string_view::npos) {
     return true;
   }
@@ -489,7 +487,7 @@ std::string_view read_reader_header(std::string_view text, Page& page) {
       return text.substr(std::min(start, text.size()));
     }
     auto value = [&](std::string_view label, std::string& out) {
-      if (!starts_with(line, label)) return false;
+      if (!line.starts_with(label)) return false;
       out = std::string(trim(line.substr(label.size())));
       return true;
     };
