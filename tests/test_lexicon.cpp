@@ -184,6 +184,9 @@ TEST(Lexicon, InlineWidgetLinesAreChrome) {
   EXPECT_EQ(role_of(lex, "مقالات الرأي تعبر عن آراء كتابها"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "تم النشر بواسطة: أحمد"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "A A"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "La suite après cette publicité"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Votre navigateur ne supporte pas la vidéo"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Artikel teilen"), PhraseRole::kChrome);
 }
 
 TEST(Lexicon, ReadersCommentHeadingsEndTheArticle) {
