@@ -187,6 +187,8 @@ TEST(Lexicon, InlineWidgetLinesAreChrome) {
   EXPECT_EQ(role_of(lex, "La suite après cette publicité"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "Votre navigateur ne supporte pas la vidéo"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "Artikel teilen"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "کپی شد"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "کلمات کلیدی"), PhraseRole::kEnd);
 }
 
 TEST(Lexicon, ReadersCommentHeadingsEndTheArticle) {
