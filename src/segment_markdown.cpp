@@ -126,7 +126,7 @@ std::size_t link_target_end(std::string_view s, const Partners& partners, std::s
 // The bytes where inline markup may start.
 constexpr auto kMarkupStart = [] {
   std::array<bool, 256> table{};
-  for (unsigned char c : std::string_view("\\![<`*_")) table[c] = true;
+  for (unsigned char c : std::string_view("\\![]<`*_")) table[c] = true;
   return table;
 }();
 
@@ -158,6 +158,7 @@ class InlineText {
         i += 2;
       } else if (c == '!' && i + 1 < end && s_[i + 1] == '[' && image(i, end)) {
       } else if (c == '[' && !in_link && link(i, end)) {
+      } else if (c == ']' && link_tail(i, end)) {
       } else if (c == '<' && autolink(i, end)) {
       } else if (c == '`') {
         ++i;  // code spans keep their text
@@ -199,6 +200,16 @@ class InlineText {
     // a footnote) leads nowhere else: no link text.
     const bool in_page = s_[close + 1] == '(' && close + 2 < end && s_[close + 2] == '#';
     if (!in_page) link_chars_ += count_chars(std::string_view(out_).substr(before));
+    i = target_end + 1;
+    return true;
+  }
+
+  // "](url)" with no '[' on the line: the end of a link opened lines above
+  // ("[" alone on its line, then "![Top](top.gif)](#top)"); no text.
+  bool link_tail(std::size_t& i, std::size_t end) {
+    if (i + 1 >= end || s_[i + 1] != '(') return false;
+    const std::size_t target_end = link_target_end(s_, partners(), i + 1, end);
+    if (target_end == kNone) return false;
     i = target_end + 1;
     return true;
   }
@@ -253,6 +264,10 @@ class InlineText {
 struct MarkdownSegmenter {
   Page page;
   bool blank_before = false;
+  // Inside a link around blocks (a teaser card: "[" on a line of its own,
+  // heading, lead, date, then "](url)"): all their text is link text, as
+  // under an HTML <a> around a card.
+  bool in_block_link = false;
 
   Segment& add(std::string text, const char* kind) {
     Segment& seg = page.segments.emplace_back();
@@ -277,8 +292,9 @@ struct MarkdownSegmenter {
     // skipped, and neither joins nor splits what is around it.
     if (words.empty() || only_marker) return;
     if (heading_level == 1 && page.title.empty()) page.title = std::string(words);
+    const int chars = in_block_link ? count_chars(text) : 0;
     Segment& seg = add(std::move(text), kind);
-    seg.link_chars = link_chars;
+    seg.link_chars = in_block_link ? chars : link_chars;
     seg.heading_level = heading_level;
   }
 
@@ -299,6 +315,35 @@ struct MarkdownSegmenter {
     const std::size_t before = page.segments.size();
     add_block(joined, "td");
     if (page.segments.size() > before && page.segments.back().kind == "td") page.segments.back().table_row = true;
+  }
+
+  // A "[" line opens a link around blocks when a line starting "](" closes
+  // it within a card's few lines; else the '[' was stray (or the link closed
+  // inside a line, "![Top](top.gif)](#top)") and nothing is link text.
+  static bool closes_block_link(std::string_view text, std::size_t from) {
+    constexpr int kCardLines = 8;  // image, kicker, headline, lead, byline, date: with room
+    for (int lines = 0; from < text.size() && lines < kCardLines;) {
+      std::size_t nl = text.find('\n', from);
+      if (nl == std::string_view::npos) nl = text.size();
+      const std::string_view line = trim(text.substr(from, nl - from));
+      from = nl + 1;
+      if (line.empty()) continue;
+      ++lines;
+      if (line.starts_with("](")) return true;
+      if (line == "[" || closes_open_bracket(line)) return false;
+    }
+    return false;
+  }
+
+  // A ']' the line did not open: it closes a link opened above.
+  static bool closes_open_bracket(std::string_view line) {
+    int depth = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\') ++i;
+      else if (line[i] == '[') ++depth;
+      else if (line[i] == ']' && --depth < 0) return true;
+    }
+    return false;
   }
 
   // The paragraph being read: Markdown joins a paragraph's lines (a line
@@ -355,8 +400,16 @@ struct MarkdownSegmenter {
       }
       // A link around block content (an image, a card) spans lines: "[" on
       // a line of its own, then "](url "title")" closing it later.
-      if (line == "[") continue;
+      if (line == "[") {
+        flush();
+        in_block_link = closes_block_link(text, start);
+        continue;
+      }
       if (line.starts_with("](")) {
+        // It closes the card's link; a link whose text merely broke across
+        // lines ("[Headline\n](#1)") leaves the paragraph going on.
+        if (in_block_link) flush();
+        in_block_link = false;
         const std::size_t end = link_target_end(line, Partners(line), 1, line.size());
         if (end != kNone) line = trim(line.substr(end + 1));
         if (line.empty()) continue;

@@ -58,6 +58,23 @@ TEST(SegmentMarkdown, LinkAroundBlocksSpanningLinesLeavesItsInside) {
   EXPECT_EQ(page.segments[0].text, "Next paragraph.");
 }
 
+TEST(SegmentMarkdown, CardInsideALinkIsAllLinkText) {
+  Page page = segment_markdown("[\n\n![koala](/k.jpg)\n\n#### Woman saves a koala\n\nA short lead.\n\n2H ago\n\n"
+                               "](https://x.org/koala)\n\nThe article goes on here.\n");
+  ASSERT_EQ(page.segments.size(), 4u);
+  EXPECT_EQ(page.segments[0].text, "Woman saves a koala");
+  EXPECT_EQ(page.segments[0].link_chars, 19);
+  EXPECT_EQ(page.segments[2].link_chars, 6);
+  EXPECT_EQ(page.segments[3].text, "The article goes on here.");
+  EXPECT_EQ(page.segments[3].link_chars, 0);
+}
+
+TEST(SegmentMarkdown, BracketClosedInsideALineOpensNoCard) {
+  Page page = segment_markdown("[\n![Top](/top.gif)](#top)\n\nNext paragraph of the story.\n");
+  ASSERT_EQ(page.segments.size(), 1u);
+  EXPECT_EQ(page.segments[0].link_chars, 0);
+}
+
 TEST(SegmentMarkdown, ParagraphLinesJoinAndListItemsStayApart) {
   Page page = segment_markdown("One line\nand the next.\n\n- first item\n  goes on\n- second item\n");
   ASSERT_EQ(page.segments.size(), 3u);
