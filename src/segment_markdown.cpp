@@ -292,9 +292,9 @@ struct MarkdownSegmenter {
     // skipped, and neither joins nor splits what is around it.
     if (words.empty() || only_marker) return;
     if (heading_level == 1 && page.title.empty()) page.title = std::string(words);
-    const int chars = in_block_link ? count_chars(text) : 0;
+    const int link_text = in_block_link ? count_chars(text) : link_chars;
     Segment& seg = add(std::move(text), kind);
-    seg.link_chars = in_block_link ? chars : link_chars;
+    seg.link_chars = link_text;
     seg.heading_level = heading_level;
   }
 
