@@ -174,8 +174,13 @@ class InlineText {
   // "![alt](src)": out of the text.
   bool image(std::size_t& i, std::size_t end) {
     const std::size_t close = partners().of(i + 1, end);
-    if (close == kNone || close + 1 >= end || s_[close + 1] != '(') return false;
-    const std::size_t target_end = link_target_end(s_, partners(), close + 1, end);
+    return close != kNone && skip_target(close + 1, i, end);
+  }
+
+  // The "(url)" that opens at `open`, when there is one: i goes past it.
+  bool skip_target(std::size_t open, std::size_t& i, std::size_t end) {
+    if (open >= end || s_[open] != '(') return false;
+    const std::size_t target_end = link_target_end(s_, partners(), open, end);
     if (target_end == kNone) return false;
     i = target_end + 1;
     return true;
@@ -206,13 +211,7 @@ class InlineText {
 
   // "](url)" with no '[' on the line: the end of a link opened lines above
   // ("[" alone on its line, then "![Top](top.gif)](#top)"); no text.
-  bool link_tail(std::size_t& i, std::size_t end) {
-    if (i + 1 >= end || s_[i + 1] != '(') return false;
-    const std::size_t target_end = link_target_end(s_, partners(), i + 1, end);
-    if (target_end == kNone) return false;
-    i = target_end + 1;
-    return true;
-  }
+  bool link_tail(std::size_t& i, std::size_t end) { return skip_target(i + 1, i, end); }
 
   // "<https://...>": the address, as link text.
   bool autolink(std::size_t& i, std::size_t end) {
@@ -465,6 +464,38 @@ struct MarkdownSegmenter {
   }
 };
 
+// Jina Reader opens its Markdown with a header: "Title: ...", "URL Source:
+// ...", "Published Time: ...", then "Markdown Content:" over the page. The
+// header gives the page's metadata (into `page`, when given) and is no text
+// of it. Returns the header's length in bytes, 0 when there is none.
+std::size_t read_reader_header(std::string_view text, Page* page) {
+  std::size_t start = 0;
+  std::string title, url, date;
+  for (int lines = 0; start < text.size() && lines < 12; ++lines) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = trim(text.substr(start, nl - start));
+    start = nl + 1;
+    if (line.empty()) continue;
+    if (line == "Markdown Content:") {
+      if (title.empty() && url.empty()) return 0;
+      if (page) {
+        page->title = title;
+        page->url = url;
+        page->date = date;
+      }
+      return std::min(start, text.size());
+    }
+    auto value = [&](std::string_view label, std::string& out) {
+      if (!line.starts_with(label)) return false;
+      out = std::string(trim(line.substr(label.size())));
+      return true;
+    };
+    if (!value("Title:", title) && !value("URL Source:", url) && !value("Published Time:", date)) return 0;
+  }
+  return 0;
+}
+
 int count_prefix(std::string_view line, char c) {
   int n = 0;
   while (n < static_cast<int>(line.size()) && line[n] == c) ++n;
@@ -504,11 +535,7 @@ bool looks_like_markdown(std::string_view text) {
       first_line = false;
     }
   }
-  // Jina Reader's header over its Markdown.
-  if (trim(text.substr(0, text.find('\n'))).starts_with("Title:") &&
-      text.substr(0, 4096).find("\nMarkdown Content:") != std::string_view::npos) {
-    return true;
-  }
+  if (read_reader_header(text, nullptr) > 0) return true;  // Jina Reader's header
   // HTML without a doctype (a fragment) has most lines start with a tag.
   if (tag_lines * 10 > lines * 3) return false;
   // A "# Title" first line, a table's "|---|---|" rule or two links: no
@@ -517,44 +544,10 @@ bool looks_like_markdown(std::string_view text) {
          (fences >= 2 && headings >= 1);
 }
 
-namespace {
-
-// Jina Reader opens its Markdown with a header: "Title: ...", "URL Source:
-// ...", "Published Time: ...", then "Markdown Content:" over the page. The
-// header fills the page's metadata and is no text of it; returns the text
-// after it (all of `text` when there is no such header).
-std::string_view read_reader_header(std::string_view text, Page& page) {
-  std::size_t start = 0;
-  std::string title, url, date;
-  for (int lines = 0; start < text.size() && lines < 12; ++lines) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = trim(text.substr(start, nl - start));
-    start = nl + 1;
-    if (line.empty()) continue;
-    if (line == "Markdown Content:") {
-      if (title.empty() && url.empty()) return text;
-      page.title = title;
-      page.url = url;
-      page.date = date;
-      return text.substr(std::min(start, text.size()));
-    }
-    auto value = [&](std::string_view label, std::string& out) {
-      if (!line.starts_with(label)) return false;
-      out = std::string(trim(line.substr(label.size())));
-      return true;
-    };
-    if (!value("Title:", title) && !value("URL Source:", url) && !value("Published Time:", date)) return text;
-  }
-  return text;
-}
-
-}  // namespace
-
 Page segment_markdown(std::string_view text) {
   MarkdownSegmenter segmenter;
   segmenter.page.segments.reserve(count_newlines(text) + 1);
-  segmenter.run(read_reader_header(text, segmenter.page));
+  segmenter.run(text.substr(read_reader_header(text, &segmenter.page)));
   return std::move(segmenter.page);
 }
 
