@@ -258,7 +258,8 @@ class Classifier {
     for (int i = 0; i < count; ++i) {
       values[i] = table_cell_[i] || in_resumed_box_[i] ? 0.0  // a table or a box inside the article neither makes nor breaks it
                   : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
-                  : in_widget_run_[i] ? 0.0
+                  : in_widget_run_[i] || in_pointer_run_[i] ? 0.0
+                  : pointer_run_head_[i] ? -w_.region_soft_floor  // pointers between paragraphs: one weak line
                   : box_head_[i]      ? -w_.region_soft_floor  // a widget box framed by prose: one weak line
                                      : -w_.region_floor;
     }
@@ -301,6 +302,31 @@ class Classifier {
     }
   }
 
+  // Text: a short run of hard chrome lines between two paragraphs that holds
+  // a pointer to another story ("Read also: <headline>", "Watch.. <headline>":
+  // a read-also line with its headline) is an editor's insertion into the
+  // article, not its end: the run costs the region one weak line.
+  void mark_pointer_runs() {
+    pointer_run_head_.assign(n_, false);
+    in_pointer_run_.assign(n_, false);
+    if (html_) return;
+    for (int i = 1; i < n_;) {
+      if (hard_[i].empty() || in_widget_run_[i] || box_head_[i]) { ++i; continue; }
+      int j = i;
+      bool pointer = false;
+      while (j < n_ && !hard_[j].empty() && !end_marker_[j]) {
+        pointer |= hard_[j].rfind("read-also-line", 0) == 0;
+        ++j;
+      }
+      const bool framed = prose_line(i - 1) && j < n_ && prose_line(j);
+      if (pointer && framed && j - i <= w_.pointer_run_max_lines) {
+        pointer_run_head_[i] = true;
+        for (int k = i + 1; k < j; ++k) in_pointer_run_[k] = true;
+      }
+      i = std::max(j, i + 1);
+    }
+  }
+
   // A box's button ("Vote now") under a poll's options and question: the
   // question's line, or `button` when no question stands above the options.
   int box_start(int button) const {
@@ -332,6 +358,7 @@ class Classifier {
   void find_region() {
     mark_boxes_the_article_resumes_after();
     mark_widget_runs();
+    mark_pointer_runs();
     const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
@@ -1409,6 +1436,8 @@ class Classifier {
   std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
   std::vector<bool> in_widget_run_;    // a widget's second and later lines between prose (mark_widget_runs)
   std::vector<bool> box_line_;         // a widget box's header or button (Lexicon::is_widget_phrase)
+  std::vector<bool> pointer_run_head_;  // the first line of a run of pointers between paragraphs (mark_pointer_runs)
+  std::vector<bool> in_pointer_run_;    // its second and later lines
   std::vector<bool> box_head_;         // the first line of a widget box between prose (mark_widget_runs)
   std::vector<int> record_starts_;      // text: first paragraphs of the records the region grew over
   std::vector<bool> in_thread_;        // HTML: the block is under a comment-thread hint
