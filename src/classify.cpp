@@ -302,10 +302,14 @@ class Classifier {
     }
   }
 
-  // Text: a short run of hard chrome lines between two paragraphs that holds
-  // a pointer to another story ("Read also: <headline>", "Watch.. <headline>":
-  // a read-also line with its headline) is an editor's insertion into the
-  // article, not its end: the run costs the region one weak line.
+  // Text: what an editor sets between two paragraphs of the article itself
+  // is an insertion, not the article's end: a short run of hard chrome lines
+  // that holds a pointer to another story ("Read also: <headline>", "Watch..
+  // <headline>": a read-also line with its headline), or one label alone
+  // ("Advertisement", "Share": at most widget_item_max_words words). With
+  // prose on both sides it costs the region one weak line, not a hard floor
+  // a line, so an article of dozen-word paragraphs (Arabic news writes them;
+  // ~1 point each) keeps its head and its tail.
   void mark_pointer_runs() {
     pointer_run_head_.assign(n_, false);
     in_pointer_run_.assign(n_, false);
@@ -319,7 +323,8 @@ class Classifier {
         ++j;
       }
       const bool framed = prose_line(i - 1) && j < n_ && prose_line(j);
-      if (pointer && framed && j - i <= w_.pointer_run_max_lines) {
+      const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words;
+      if ((pointer || label) && framed && j - i <= w_.pointer_run_max_lines) {
         pointer_run_head_[i] = true;
         for (int k = i + 1; k < j; ++k) in_pointer_run_[k] = true;
       }
