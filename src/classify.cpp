@@ -256,7 +256,7 @@ class Classifier {
   std::vector<double> region_values(int count) const {
     std::vector<double> values(count);
     for (int i = 0; i < count; ++i) {
-      values[i] = table_cell_[i] || in_resumed_box_[i] ? 0.0  // a table or a box inside the article neither makes nor breaks it
+      values[i] = table_cell_[i] || in_resumed_box_[i] || in_framed_list_[i] ? 0.0  // a table, a list or a box inside the article neither makes nor breaks it
                   : hard_[i].empty() ? std::max(d_[i].score, -w_.region_soft_floor)
                   : in_widget_run_[i] || in_pointer_run_[i] ? 0.0
                   : pointer_run_head_[i] ? -w_.region_soft_floor  // pointers between paragraphs: one weak line
@@ -332,6 +332,34 @@ class Classifier {
     }
   }
 
+  // Text: "The plan includes:" and its items, or items that each open with a
+  // bullet, between two paragraphs are a list of the article: short,
+  // unpunctuated lines that would each cost the region a weak line (six
+  // items cut an article of short paragraphs in two). With prose on both
+  // sides they neither make nor break the region; keep_lists_after_colon
+  // then decides the items.
+  void mark_framed_lists() {
+    in_framed_list_.assign(n_, false);
+    if (html_) return;
+    for (int i = 1; i < n_; ++i) {
+      if (!prose_line(i - 1)) continue;
+      const bool intro = f_[i].colon_end && hard_[i].empty() && f_[i].phrase.role == PhraseRole::kNone;
+      const bool bulleted = !intro && f_[i].bullet;
+      if (!intro && !bulleted) continue;
+      int k = intro ? i + 1 : i;
+      while (k < n_ && k - i < w_.colon_list_max_items && is_list_item(k, bulleted)) ++k;
+      const int items = k - i - (intro ? 1 : 0);
+      if (items < 2 || k >= n_ || !prose_line(k)) continue;
+      for (int j = i; j < k; ++j) in_framed_list_[j] = true;
+      i = k;
+    }
+  }
+
+  bool is_list_item(int k, bool bulleted) const {
+    return !prose_line(k) && hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && f_[k].words >= 1 &&
+           f_[k].words <= w_.readalso_teaser_line_max_words && (!bulleted || f_[k].bullet);
+  }
+
   // A box's button ("Vote now") under a poll's options and question: the
   // question's line, or `button` when no question stands above the options.
   int box_start(int button) const {
@@ -364,6 +392,7 @@ class Classifier {
     mark_boxes_the_article_resumes_after();
     mark_widget_runs();
     mark_pointer_runs();
+    mark_framed_lists();
     const std::vector<double> values = region_values(n_);
     region_ = best_span(values, w_.region_floor);
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
@@ -1180,8 +1209,9 @@ class Classifier {
 
   // HTML: a list inside the article, between kept prose, of items that are
   // text rather than links: the article's own list, however short its items.
+  // Text: the lists mark_framed_lists found, between kept paragraphs.
   void keep_lists_between_prose() {
-    if (!html_) return;
+    if (!html_) { keep_framed_lists(); return; }
     for (int i = region_.begin; i < region_.end;) {
       if (page_.segments[i].kind != "li") { ++i; continue; }
       const int j = list_end(i);
@@ -1194,6 +1224,20 @@ class Classifier {
       const bool framed = i > region_.begin && j < region_.end && d_[i - 1].keep && d_[j].keep &&
                           (f_[i - 1].terminal_punct || f_[i - 1].colon_end) && f_[j].terminal_punct;
       if (all_open && framed && links / (j - i) < w_.list_max_link_density) {
+        for (int k = i; k < j; ++k) {
+          if (!d_[k].keep && hard_[k].empty()) { d_[k].keep = true; d_[k].rule = "list-item"; }
+        }
+      }
+      i = j;
+    }
+  }
+
+  void keep_framed_lists() {
+    for (int i = std::max(region_.begin, 1); i < region_.end;) {
+      if (!in_framed_list_[i]) { ++i; continue; }
+      int j = i;
+      while (j < region_.end && in_framed_list_[j]) ++j;
+      if (d_[i - 1].keep && j < region_.end && d_[j].keep) {
         for (int k = i; k < j; ++k) {
           if (!d_[k].keep && hard_[k].empty()) { d_[k].keep = true; d_[k].rule = "list-item"; }
         }
@@ -1441,6 +1485,7 @@ class Classifier {
   std::vector<bool> in_resumed_box_;   // a "read also" box the article resumes after
   std::vector<bool> in_widget_run_;    // a widget's second and later lines between prose (mark_widget_runs)
   std::vector<bool> box_line_;         // a widget box's header or button (Lexicon::is_widget_phrase)
+  std::vector<bool> in_framed_list_;    // a list (its intro and items) between paragraphs (mark_framed_lists)
   std::vector<bool> pointer_run_head_;  // the first line of a run of pointers between paragraphs (mark_pointer_runs)
   std::vector<bool> in_pointer_run_;    // its second and later lines
   std::vector<bool> box_head_;         // the first line of a widget box between prose (mark_widget_runs)
