@@ -910,7 +910,7 @@ class Classifier {
   }
 
   bool is_paragraph(int i) const {
-    return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= 10 && d_[i].score > 1.0;
+    return hard_[i].empty() && f_[i].terminal_punct && f_[i].words >= 10 && d_[i].score > w_.paragraph_min_score;
   }
 
   void decide_inside_region() {
