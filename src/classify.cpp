@@ -322,14 +322,28 @@ class Classifier {
         pointer |= hard_[j].rfind("read-also-line", 0) == 0;
         ++j;
       }
-      const bool framed = prose_line(i - 1) && j < n_ && prose_line(j);
-      const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words;
+      const bool framed = prose_or_caption_before(i - 1) && j < n_ && prose_line(j);
+      // A label heads a box as often ("Newsletter" over its one-line pitch):
+      // the article must go on for two paragraphs after it.
+      const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words &&
+                         hard_[i] != "repeated-line" && j + 1 < n_ && prose_line(j + 1);
       if ((pointer || label) && framed && j - i <= w_.pointer_run_max_lines) {
         pointer_run_head_[i] = true;
         for (int k = i + 1; k < j; ++k) in_pointer_run_[k] = true;
       }
       i = std::max(j, i + 1);
     }
+  }
+
+  // Prose at `k`, or a caption-like line there (short, no sentence end, no
+  // rule of its own) with prose right above it: a photo's credit ("Photo:
+  // <name>") follows its caption.
+  bool prose_or_caption_before(int k) const {
+    if (k < 0) return false;
+    if (prose_line(k)) return true;
+    const bool caption_like = hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && !f_[k].terminal_punct &&
+                              f_[k].words <= w_.readalso_teaser_line_max_words;
+    return caption_like && k >= 1 && prose_line(k - 1);
   }
 
   // Text: "The plan includes:" and its items, or items that each open with a
