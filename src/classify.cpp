@@ -267,6 +267,11 @@ class Classifier {
   }
 
   bool widget_line(int i) const { return f_[i].phrase.role == PhraseRole::kChrome; }
+  // A sentence of the article around an insertion or a list: no rule of its
+  // own, a sentence end, a score over zero. Unlike prose_line it does not
+  // move with --precision / --recall: what frames an insertion is the page's
+  // structure; what is kept is the leaning's.
+  bool sentence_line(int i) const { return hard_[i].empty() && f_[i].terminal_punct && d_[i].score > 0; }
   bool prose_line(int i) const { return body_like(i) && f_[i].terminal_punct; }
 
   // Text: a share bar or a font-size tool flattened one button a line, right
@@ -322,11 +327,11 @@ class Classifier {
         pointer |= hard_[j].rfind("read-also-line", 0) == 0;
         ++j;
       }
-      const bool framed = prose_or_caption_before(i - 1) && j < n_ && prose_line(j);
+      const bool framed = prose_or_caption_before(i - 1) && j < n_ && sentence_line(j);
       // A label heads a box as often ("Newsletter" over its one-line pitch):
       // the article must go on for two paragraphs after it.
       const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words &&
-                         hard_[i] != "repeated-line" && j + 1 < n_ && prose_line(j + 1);
+                         hard_[i] != "repeated-line" && j + 1 < n_ && sentence_line(j + 1);
       if ((pointer || label) && framed && j - i <= w_.pointer_run_max_lines) {
         pointer_run_head_[i] = true;
         for (int k = i + 1; k < j; ++k) in_pointer_run_[k] = true;
@@ -340,10 +345,10 @@ class Classifier {
   // <name>") follows its caption.
   bool prose_or_caption_before(int k) const {
     if (k < 0) return false;
-    if (prose_line(k)) return true;
+    if (sentence_line(k)) return true;
     const bool caption_like = hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && !f_[k].terminal_punct &&
                               f_[k].words <= w_.readalso_teaser_line_max_words;
-    return caption_like && k >= 1 && prose_line(k - 1);
+    return caption_like && k >= 1 && sentence_line(k - 1);
   }
 
   // Text: "The plan includes:" and its items, or items that each open with a
@@ -356,21 +361,21 @@ class Classifier {
     in_framed_list_.assign(n_, false);
     if (html_) return;
     for (int i = 1; i < n_; ++i) {
-      if (!prose_line(i - 1)) continue;
+      if (!sentence_line(i - 1)) continue;
       const bool intro = f_[i].colon_end && hard_[i].empty() && f_[i].phrase.role == PhraseRole::kNone;
       const bool bulleted = !intro && f_[i].bullet;
       if (!intro && !bulleted) continue;
       int k = intro ? i + 1 : i;
       while (k < n_ && k - i < w_.colon_list_max_items && is_list_item(k, bulleted)) ++k;
       const int items = k - i - (intro ? 1 : 0);
-      if (items < 2 || k >= n_ || !prose_line(k)) continue;
+      if (items < 2 || k >= n_ || !sentence_line(k)) continue;
       for (int j = i; j < k; ++j) in_framed_list_[j] = true;
       i = k;
     }
   }
 
   bool is_list_item(int k, bool bulleted) const {
-    return !prose_line(k) && hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && f_[k].words >= 1 &&
+    return !sentence_line(k) && hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && f_[k].words >= 1 &&
            f_[k].words <= w_.readalso_teaser_line_max_words && (!bulleted || f_[k].bullet);
   }
 
@@ -1431,7 +1436,7 @@ class Classifier {
     if (kept_words >= w_.fallback_min_words && !small_share) return;
     const double min_score = html_ ? w_.fallback_html_min_score : w_.fallback_min_score;
     const double max_link_density = html_ ? w_.fallback_html_max_link_density : w_.fallback_max_link_density;
-    for (int i = 0; i < n_; ++i) {
+    for (int i = 0; i < fallback_end(); ++i) {
       if (d_[i].keep || !hard_[i].empty() || d_[i].rule.rfind("after-", 0) == 0) continue;
       if (d_[i].score > min_score && f_[i].link_density < max_link_density &&
           page_.segments[i].hint_neg == 0) {
@@ -1439,6 +1444,15 @@ class Classifier {
         d_[i].rule = "fallback-no-article";
       }
     }
+  }
+
+  // Where a page without an article ends: at the first end marker ("Tags",
+  // "Comments") after the first line kept, or the page's end.
+  int fallback_end() const {
+    int first = region_.begin;
+    for (int i = 0; i < n_; ++i) if (d_[i].keep) { first = i; break; }
+    for (int i = first + 1; i < n_; ++i) if (end_marker_[i]) return i;
+    return n_;
   }
 
   // HTML: a heading (not the page's h1) right above the first body block
