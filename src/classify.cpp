@@ -351,32 +351,30 @@ class Classifier {
     return caption_like && k >= 1 && sentence_line(k - 1);
   }
 
-  // Text: "The plan includes:" and its items, or items that each open with a
-  // bullet, between two paragraphs are a list of the article: short,
-  // unpunctuated lines that would each cost the region a weak line (six
-  // items cut an article of short paragraphs in two). With prose on both
-  // sides they neither make nor break the region; keep_lists_after_colon
-  // then decides the items.
+  // Text: "The plan includes:" and its items between two paragraphs are a
+  // list of the article: short, unpunctuated lines that would each cost the
+  // region a weak line (six items cut an article of short paragraphs in
+  // two). With sentences on both sides they neither make nor break the
+  // region, and keep_framed_lists keeps the items. Items without the colon
+  // line (even bulleted) stay weak lines: tag lists look the same.
   void mark_framed_lists() {
     in_framed_list_.assign(n_, false);
     if (html_) return;
     for (int i = 1; i < n_; ++i) {
       if (!sentence_line(i - 1)) continue;
-      const bool intro = f_[i].colon_end && hard_[i].empty() && f_[i].phrase.role == PhraseRole::kNone;
-      const bool bulleted = !intro && f_[i].bullet;
-      if (!intro && !bulleted) continue;
-      int k = intro ? i + 1 : i;
-      while (k < n_ && k - i < w_.colon_list_max_items && is_list_item(k, bulleted)) ++k;
-      const int items = k - i - (intro ? 1 : 0);
-      if (items < 2 || k >= n_ || !sentence_line(k)) continue;
+      if (!f_[i].colon_end || !hard_[i].empty() || f_[i].phrase.role != PhraseRole::kNone) continue;
+      int k = i + 1;
+      while (k < n_ && k - i <= w_.colon_list_max_items && is_list_item(k)) ++k;
+      if (k - i - 1 < 2 || k >= n_ || !sentence_line(k)) continue;
       for (int j = i; j < k; ++j) in_framed_list_[j] = true;
       i = k;
     }
   }
 
-  bool is_list_item(int k, bool bulleted) const {
+  // A list item: no rule, phrase or sentence of its own, mostly not links.
+  bool is_list_item(int k) const {
     return !sentence_line(k) && hard_[k].empty() && f_[k].phrase.role == PhraseRole::kNone && f_[k].words >= 1 &&
-           f_[k].words <= w_.readalso_teaser_line_max_words && (!bulleted || f_[k].bullet);
+           f_[k].link_density < w_.list_max_link_density && f_[k].words <= w_.readalso_teaser_line_max_words;
   }
 
   // A box's button ("Vote now") under a poll's options and question: the
