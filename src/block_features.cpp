@@ -131,11 +131,14 @@ bool has_path_separator(std::string_view s, const SeparatorSigns& signs) {
   return find_spaced(s, " > ") != std::string_view::npos || find_spaced(s, " / ") != std::string_view::npos;
 }
 
-// "— Name (@handle) January 24, 2025": the signature line of an embedded tweet.
+// "— Name (@handle) January 24, 2025": the signature line of an embedded tweet
+// (or Instagram post).
 bool looks_like_tweet_signature(std::string_view s) {
+  if (s.find("(@") == std::string_view::npos) return false;
+  // Instagram signs its embeds the same way: "A post shared by <name> (@handle)".
+  if (s.substr(0, 17) == "A post shared by ") return true;
   if (s.empty() || (s[0] != '\xE2' && s[0] != '-')) return false;  // not a dash first
-  bool dash_start = s.substr(0, 3) == "\u2014" || s.substr(0, 3) == "\u2013" || s.substr(0, 2) == "- ";
-  return dash_start && s.find("(@") != std::string_view::npos;
+  return s.substr(0, 3) == "\u2014" || s.substr(0, 3) == "\u2013" || s.substr(0, 2) == "- ";
 }
 
 // A token where a name is glued to the next word: digits then >= 2 letters

@@ -310,8 +310,10 @@ class Classifier {
   // Text: what an editor sets between two paragraphs of the article itself
   // is an insertion, not the article's end: a short run of hard chrome lines
   // that holds a pointer to another story ("Read also: <headline>", "Watch..
-  // <headline>": a read-also line with its headline), or one label alone
-  // ("Advertisement", "Share": at most widget_item_max_words words). With
+  // <headline>": a read-also line with its headline) or the signature of an
+  // embedded post ("— Name (@handle) date", under the tweet's text), or one
+  // label alone ("Advertisement", "Share": at most widget_item_max_words
+  // words). With
   // prose on both sides it costs the region one weak line, not a hard floor
   // a line, so an article of dozen-word paragraphs (Arabic news writes them;
   // ~1 point each) keeps its head and its tail.
@@ -324,14 +326,14 @@ class Classifier {
       int j = i;
       bool pointer = false;
       while (j < n_ && !hard_[j].empty() && !end_marker_[j]) {
-        pointer |= hard_[j].rfind("read-also-line", 0) == 0;
+        pointer |= hard_[j].rfind("read-also-line", 0) == 0 || hard_[j] == "tweet-signature";
         ++j;
       }
-      const bool framed = prose_or_caption_before(i - 1) && j < n_ && sentence_line(j);
-      // A label heads a box as often ("Newsletter" over its one-line pitch):
-      // the article must go on for two paragraphs after it.
-      const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words &&
-                         hard_[i] != "repeated-line" && j + 1 < n_ && sentence_line(j + 1);
+      // The article goes on for two sentences after the run: a label heads a
+      // box as often ("Newsletter" over its one-line pitch), and a promo line
+      // follows a post embedded at the article's end.
+      const bool framed = prose_or_caption_before(i - 1) && j + 1 < n_ && sentence_line(j) && sentence_line(j + 1);
+      const bool label = j - i == 1 && f_[i].words <= w_.widget_item_max_words && hard_[i] != "repeated-line";
       if ((pointer || label) && framed && j - i <= w_.pointer_run_max_lines) {
         pointer_run_head_[i] = true;
         for (int k = i + 1; k < j; ++k) in_pointer_run_[k] = true;
