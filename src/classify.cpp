@@ -417,6 +417,7 @@ class Classifier {
     region_why_ = "best span #" + std::to_string(region_.begin) + "-#" + std::to_string(region_.end - 1) +
                   " sum " + format_score(span_sum(values, region_));
     if (!html_) set_teaser_list_aside(values);
+    if (!html_) explain_bridges();
     if (html_) {
       double container_sum = 0;
       Span c = best_container_span(values, &container_sum);
@@ -425,6 +426,19 @@ class Classifier {
                        std::to_string(c.end - 1) + " sum " + format_score(container_sum);
       }
       region_ = Span{std::min(c.begin, region_.begin), std::max(c.end, region_.end)};
+    }
+  }
+
+  // Names, in the region's reason, the insertions and lists between
+  // paragraphs that the region bridged (mark_pointer_runs, mark_framed_lists).
+  void explain_bridges() {
+    for (int i = region_.begin; i < region_.end; ++i) {
+      const bool insertion = pointer_run_head_[i], list = in_framed_list_[i] && (i == 0 || !in_framed_list_[i - 1]);
+      if (!insertion && !list) continue;
+      int j = i + 1;
+      while (j < region_.end && (insertion ? in_pointer_run_[j] : in_framed_list_[j])) ++j;
+      region_why_ += (insertion ? ", insertion #" : ", list #") + std::to_string(i) + "-#" + std::to_string(j - 1) +
+                     (insertion ? " between paragraphs costs one weak line" : " between paragraphs costs nothing");
     }
   }
 
