@@ -313,10 +313,10 @@ class Classifier {
   // <headline>": a read-also line with its headline) or the signature of an
   // embedded post ("— Name (@handle) date", under the tweet's text), or one
   // label alone ("Advertisement", "Share": at most widget_item_max_words
-  // words). With
-  // prose on both sides it costs the region one weak line, not a hard floor
-  // a line, so an article of dozen-word paragraphs (Arabic news writes them;
-  // ~1 point each) keeps its head and its tail.
+  // words). With a sentence (or a caption over one) before it and two after,
+  // it costs the region one weak line, not a hard floor a line, so an article
+  // of dozen-word paragraphs (Arabic news writes them; ~1 point each) keeps
+  // its head and its tail.
   void mark_pointer_runs() {
     pointer_run_head_.assign(n_, false);
     in_pointer_run_.assign(n_, false);
@@ -1265,6 +1265,8 @@ class Classifier {
     }
   }
 
+  // A framed list whose paragraphs on both sides were kept keeps its intro
+  // and items.
   void keep_framed_lists() {
     for (int i = std::max(region_.begin, 1); i < region_.end;) {
       if (!in_framed_list_[i]) { ++i; continue; }
@@ -1450,7 +1452,8 @@ class Classifier {
     if (kept_words >= w_.fallback_min_words && !small_share) return;
     const double min_score = html_ ? w_.fallback_html_min_score : w_.fallback_min_score;
     const double max_link_density = html_ ? w_.fallback_html_max_link_density : w_.fallback_max_link_density;
-    for (int i = 0; i < fallback_end(); ++i) {
+    const int end = fallback_end();
+    for (int i = 0; i < end; ++i) {
       if (d_[i].keep || !hard_[i].empty() || d_[i].rule.rfind("after-", 0) == 0) continue;
       if (d_[i].score > min_score && f_[i].link_density < max_link_density &&
           page_.segments[i].hint_neg == 0) {

@@ -241,6 +241,16 @@ TEST_F(HostileTest, MarkdownWithUnclosedMarkupOnMegabyteLines) {
   EXPECT_NE(run.out.find("harbour authority"), std::string::npos);
 }
 
+// A page of short lines and no article goes through the no-article
+// fallback, whose bounds are found once (a per-line rescan was quadratic).
+TEST_F(HostileTest, ThreeHundredThousandMenuLinesWithoutArticle) {
+  std::string page;
+  for (int i = 0; i < 300000; ++i) page += "Menu item " + std::to_string(i) + "\n";
+  RunResult run = run_winnow_on(dir_, input("menu.txt", page), "-t text");
+  EXPECT_EQ(run.signal, 0);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+}
+
 TEST_F(HostileTest, OverMaxBytesIsRefused) {
   const std::string path = input("medium.txt", std::string(200000, 'a'));
   RunResult from_file = run_winnow_on(dir_, path, "--max-bytes 100K");
