@@ -100,6 +100,14 @@ TEST(Features, LanguageFromStopWords) {
   EXPECT_EQ(detect_language(page, lexicon), "ar");
   page.segments[0].text = "Der Rat hat sich auf eine neue Regel für die Stadt und das Land geeinigt.";
   EXPECT_EQ(detect_language(page, lexicon), "de");
+  page.segments[0].text = "Menteri meminta semua pompa dapat beroperasi penuh selama musim hujan dan tidak rusak.";
+  EXPECT_EQ(detect_language(page, lexicon), "id");
+  page.segments[0].text = "Rada miasta zgodziła się na nowy plan, który jest także dla mieszkańców nad rzeką.";
+  EXPECT_EQ(detect_language(page, lexicon), "pl");
+  page.segments[0].text = "Bộ trưởng đã đến thăm các trạm bơm và yêu cầu những người dân cũng được hỗ trợ.";
+  EXPECT_EQ(detect_language(page, lexicon), "vi");
+  page.segments[0].text = "मंत्री ने आज कई पंपिंग स्टेशनों का दौरा किया और अधिकारियों से बात की।";
+  EXPECT_EQ(detect_language(page, lexicon), "hi");
 }
 
 TEST(Features, TeaserHeadlineGluedToItsDateline) {
