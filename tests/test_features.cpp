@@ -1,6 +1,8 @@
 // Unit tests of the features stage: one signal per test.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "block_features.h"
 
 using namespace winnow::internal;
@@ -96,18 +98,18 @@ TEST(Features, LanguageFromStopWords) {
   Lexicon lexicon;
   Page page;
   page.segments.push_back({});
-  page.segments[0].text = "قال المسؤول إن الحكومة في دمشق كانت قد أعلنت عن الخطة من قبل.";
-  EXPECT_EQ(detect_language(page, lexicon), "ar");
-  page.segments[0].text = "Der Rat hat sich auf eine neue Regel für die Stadt und das Land geeinigt.";
-  EXPECT_EQ(detect_language(page, lexicon), "de");
-  page.segments[0].text = "Menteri meminta semua pompa dapat beroperasi penuh selama musim hujan dan tidak rusak.";
-  EXPECT_EQ(detect_language(page, lexicon), "id");
-  page.segments[0].text = "Rada miasta zgodziła się na nowy plan, który jest także dla mieszkańców nad rzeką.";
-  EXPECT_EQ(detect_language(page, lexicon), "pl");
-  page.segments[0].text = "Bộ trưởng đã đến thăm các trạm bơm và yêu cầu những người dân cũng được hỗ trợ.";
-  EXPECT_EQ(detect_language(page, lexicon), "vi");
-  page.segments[0].text = "मंत्री ने आज कई पंपिंग स्टेशनों का दौरा किया और अधिकारियों से बात की।";
-  EXPECT_EQ(detect_language(page, lexicon), "hi");
+  const std::pair<const char*, const char*> samples[] = {
+      {"ar", "قال المسؤول إن الحكومة في دمشق كانت قد أعلنت عن الخطة من قبل."},
+      {"de", "Der Rat hat sich auf eine neue Regel für die Stadt und das Land geeinigt."},
+      {"id", "Menteri meminta semua pompa dapat beroperasi penuh selama musim hujan dan tidak rusak."},
+      {"pl", "Rada miasta zgodziła się na nowy plan, który jest także dla mieszkańców nad rzeką."},
+      {"vi", "Bộ trưởng đã đến thăm các trạm bơm và yêu cầu những người dân cũng được hỗ trợ."},
+      {"hi", "मंत्री ने आज कई पंपिंग स्टेशनों का दौरा किया और अधिकारियों से बात की।"},
+  };
+  for (const auto& [language, text] : samples) {
+    page.segments[0].text = text;
+    EXPECT_EQ(detect_language(page, lexicon), language) << text;
+  }
 }
 
 TEST(Features, TeaserHeadlineGluedToItsDateline) {
