@@ -431,35 +431,94 @@ class HtmlWalker {
   void line_break(const Owner& owner) {
     if (owner.pre_depth > 0) { buffer_ += '\n'; return; }
     if (++pending_breaks_ >= 2 && has_text_) { flush(owner); return; }
+    if (has_text_) soft_breaks_.push_back({buffer_.size(), link_chars_});
     buffer_ += ' ';
   }
 
   void flush(const Owner&) {
     if (has_text_) {
       const Owner& o = buffer_owner_;
-      Segment seg;
-      seg.text = o.pre_depth > 0 ? tidy_preformatted(buffer_) : collapse_whitespace(buffer_);
-      seg.kind = o.pre_depth > 0 ? "pre" : o.kind;
-      seg.heading_level = o.heading_level;
-      seg.is_paragraph_tag = o.is_p;
-      seg.link_chars = link_chars_;
-      seg.hint_pos = o.hint_pos;
-      seg.hint_neg = o.hint_neg;
-      seg.hint_names = o.hint_names;
-      seg.in_article = o.in_article;
-      seg.in_caption = o.in_caption;
-      seg.container = o.container;
-      seg.table_row = o.table_row;
-      seg.in_stated_body = o.in_stated_body;
-      if (!seg.text.empty()) {
-        if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
-        page_.segments.push_back(std::move(seg));
+      if (o.pre_depth == 0 && o.heading_level == 0 && !soft_breaks_.empty()) {
+        emit_split_at_pointers();
+      } else {
+        emit(o.pre_depth > 0 ? tidy_preformatted(buffer_) : collapse_whitespace(buffer_), link_chars_);
       }
     }
     buffer_.clear();
+    soft_breaks_.clear();
     link_chars_ = 0;
     pending_breaks_ = 0;
     has_text_ = false;
+  }
+
+  // A paragraph whose lines a single <br> parts ("...<br><strong>Read also:
+  // <a>headline</a></strong><br>...") holds an editor's pointer on a line of
+  // its own: that line becomes a block of its own, so the classifier drops it
+  // and the paragraph's text around it stays. Other single breaks stay spaces
+  // (verse, addresses).
+  void emit_split_at_pointers() {
+    struct Line { std::string text; int link_chars; bool own_block; };
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    int links_before = 0;
+    soft_breaks_.push_back({buffer_.size(), link_chars_});
+    bool any_pointer = false;
+    for (const auto& [end, links] : soft_breaks_) {
+      std::string text = collapse_whitespace(std::string_view(buffer_).substr(start, end - start));
+      const int line_links = links - links_before;
+      start = end;
+      links_before = links;
+      if (text.empty()) continue;
+      // A bare "Read more" ends a teaser as often: only "Read also: <headline>" splits.
+      const PhraseHit hit = pointer_phrase(text);
+      const bool own = hit.role == PhraseRole::kReadAlso && hit.has_rest;
+      any_pointer |= own;
+      lines.push_back({std::move(text), line_links, own});
+    }
+    if (!any_pointer) { emit(collapse_whitespace(buffer_), link_chars_); return; }
+    std::string run;
+    int run_links = 0;
+    for (Line& line : lines) {
+      if (!line.own_block) {
+        run += run.empty() ? "" : " ";
+        run += line.text;
+        run_links += line.link_chars;
+        continue;
+      }
+      if (!run.empty()) emit(std::move(run), run_links);
+      run.clear();
+      run_links = 0;
+      emit(std::move(line.text), line.link_chars);
+    }
+    if (!run.empty()) emit(std::move(run), run_links);
+  }
+
+  PhraseHit pointer_phrase(const std::string& line) const {
+    const std::string key = fold_key(line);
+    int words = key.empty() ? 0 : 1;
+    for (char c : key) words += c == ' ';
+    return lexicon_.match_phrase(key, line, words);
+  }
+
+  void emit(std::string text, int link_chars) {
+    if (text.empty()) return;
+    const Owner& o = buffer_owner_;
+    Segment seg;
+    seg.text = std::move(text);
+    seg.kind = o.pre_depth > 0 ? "pre" : o.kind;
+    seg.heading_level = o.heading_level;
+    seg.is_paragraph_tag = o.is_p;
+    seg.link_chars = link_chars;
+    seg.hint_pos = o.hint_pos;
+    seg.hint_neg = o.hint_neg;
+    seg.hint_names = o.hint_names;
+    seg.in_article = o.in_article;
+    seg.in_caption = o.in_caption;
+    seg.container = o.container;
+    seg.table_row = o.table_row;
+    seg.in_stated_body = o.in_stated_body;
+    if (seg.heading_level == 1 && first_h1_.empty()) first_h1_ = seg.text;
+    page_.segments.push_back(std::move(seg));
   }
 
  public:
@@ -480,6 +539,9 @@ class HtmlWalker {
   int link_depth_ = 0;
   bool seen_article_ = false;  // an <article> element was entered already
   int pending_breaks_ = 0;
+  // Single <br>s inside the text being gathered: where in buffer_, and how
+  // many link characters came before (emit_split_at_pointers).
+  std::vector<std::pair<std::size_t, int>> soft_breaks_;
   bool has_text_ = false;
   std::string og_title_, html_title_, first_h1_;
 
