@@ -462,7 +462,6 @@ class HtmlWalker {
     std::size_t start = 0;
     int links_before = 0;
     soft_breaks_.push_back({buffer_.size(), link_chars_});
-    bool any_pointer = false;
     for (const auto& [end, links] : soft_breaks_) {
       std::string text = collapse_whitespace(std::string_view(buffer_).substr(start, end - start));
       const int line_links = links - links_before;
@@ -471,11 +470,10 @@ class HtmlWalker {
       if (text.empty()) continue;
       // A bare "Read more" ends a teaser as often: only "Read also: <headline>" splits.
       const PhraseHit hit = pointer_phrase(text);
-      const bool own = hit.role == PhraseRole::kReadAlso && hit.has_rest;
-      any_pointer |= own;
-      lines.push_back({std::move(text), line_links, own});
+      lines.push_back({std::move(text), line_links, hit.role == PhraseRole::kReadAlso && hit.has_rest});
     }
-    if (!any_pointer) { emit(collapse_whitespace(buffer_), link_chars_); return; }
+    // The lines between pointers join again, as collapse_whitespace would
+    // have joined the whole paragraph.
     std::string run;
     int run_links = 0;
     for (Line& line : lines) {
