@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "block_features.h"
 #include "lexicon.h"
+#include "not_found_page.h"
 #include "pipeline.h"
 #include "segment.h"
 #include "sniff.h"
@@ -197,6 +198,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
     drop_page_url(page, result.blocks);
   }
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
+  internal::drop_not_found_page(result.title, page.document_title, features, lexicon, result.blocks);
   clock.lap(Stage::kClassify);
   return result;
 }

@@ -33,7 +33,7 @@ struct Weights {
   double sandwich_min_score = 0, table_long_cell_max_words = 0, inside_article_max_link_density = 0, colon_list_max_items = 0, widget_item_max_words = 0, pointer_run_max_lines = 0, paragraph_min_score = 0, poll_question_max_words = 0, wrap_width_percentile = 0, wrap_min_width = 0, wrap_max_width = 0, wrap_full_share = 0, wrap_min_joins = 0, wrap_min_join_share = 0, numbered_list_min_items = 0, numbered_list_max_between = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, fallback_html_min_score = 0, fallback_html_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;
   double keep_threshold = 0, short_words = 0, short_run_min = 0, region_floor = 0, region_soft_floor = 0, container_child_floor = 0;
-  double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_min_words = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, teaser_run_min_pairs = 0, teaser_run_lead_min_words = 0, teaser_run_lead_max_words = 0, teaser_run_region_share = 0, teaser_run_article_min_sum = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, story_headline_min_words = 0, story_headline_share = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0, end_link_min_link_density = 0, record_gap_max_lines = 0, record_gap_line_max_words = 0, record_min_words = 0, readalso_teaser_box_max_lines = 0, readalso_teaser_line_max_words = 0, comment_author_max_words = 0, list_max_link_density = 0, element_box_max_lines = 0, table_row_max_link_density = 0, table_row_cell_max_words = 0;
+  double table_cell_max_words = 0, table_min_columns = 0, table_max_columns = 0, table_min_rows = 0, table_shape_agreement = 0, teaser_tail_min_pairs = 0, heading_run_min = 0, repeated_label_min_words = 0, repeated_label_max_words = 0, teaser_headline_min_words = 0, teaser_headline_max_words = 0, teaser_lead_max_words = 0, teaser_run_min_pairs = 0, teaser_run_lead_min_words = 0, teaser_run_lead_max_words = 0, teaser_run_region_share = 0, teaser_run_article_min_sum = 0, article_started_words = 0, readalso_box_max_lines = 0, readalso_continue_paragraphs = 0, story_headline_min_words = 0, story_headline_share = 0, leaning_threshold_shift = 0, leaning_floor_shift = 0, leaning_sandwich_shift = 0, end_section_resume_lines = 0, end_section_resume_paragraphs = 0, end_section_flow_levels = 0, end_link_min_link_density = 0, record_gap_max_lines = 0, record_gap_line_max_words = 0, record_min_words = 0, readalso_teaser_box_max_lines = 0, readalso_teaser_line_max_words = 0, comment_author_max_words = 0, list_max_link_density = 0, element_box_max_lines = 0, table_row_max_link_density = 0, table_row_cell_max_words = 0, not_found_max_kept_words = 0;
 };
 
 // A set of words asked about per word of many lines (bio verbs, credit
@@ -158,6 +158,10 @@ class Lexicon {
   bool is_end_hint(std::string_view hint) const { return end_hints_.contains(hint); }
   // True when a matched hint marks a discussion thread (comments).
   bool is_thread_hint(std::string_view hint) const { return thread_hints_.contains(hint); }
+  // True when the line or title says the page has nothing to show: "Page not
+  // found", "404", "There are currently no articles" (phrases.txt, role
+  // notfound). Linear in the phrases: asked about a few lines per page.
+  bool says_nothing_found(std::string_view text) const;
 
   // Names in weights.txt that Weights does not know (tests assert empty).
   const std::vector<std::string>& unknown_weights() const { return unknown_weights_; }
@@ -193,6 +197,11 @@ class Lexicon {
   WordSet bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
   WordSet end_hints_;     // hints that mark end sections
   WordSet thread_hints_;  // hints that mark comment threads
+  struct NotFoundPhrase {
+    std::string key;   // folded
+    bool whole_line;   // "line": the text is the phrase; "contains": it holds it
+  };
+  std::vector<NotFoundPhrase> not_found_phrases_;  // see says_nothing_found
   std::vector<std::string> builder_prefixes_;      // page builders' class-name prefixes, stripped ("elementor-widget")
   std::vector<std::string> post_markers_;          // class names of a CMS's post wrapper ("hentry")
   std::vector<std::string> post_taxonomy_;         // its class-name prefixes that list the post's topics ("tag-")
