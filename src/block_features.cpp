@@ -399,6 +399,11 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   }
   f.counter = !f.date_only && word_count > 0 && words.words[0].kind == WordKind::kNumber && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
+  // Single words between commas, a dozen or more, hardly a stop word among
+  // them: SEO keyword stuffing or a names list run into one block. Prose
+  // that enumerates puts two or three words between its commas.
+  f.keyword_list = word_count >= w.keyword_list_min_words && f.stop_density <= w.keyword_list_max_stop_density &&
+                   f.commas >= w.keyword_list_comma_share * (word_count - 1);
   f.bullet = starts_with_bullet(s);
   const bool breadcrumb_possible = word_count <= 10 && !f.terminal_punct;
   // One pass for the three searches below, when one of them may run.
@@ -443,6 +448,7 @@ std::string describe(const Features& f) {
   if (f.hashtags) out += " hashtags=" + std::to_string(f.hashtags);
   if (f.date_only) out += " date-only";
   if (f.counter) out += " counter";
+  if (f.keyword_list) out += " keyword-list";
   if (f.bullet) out += " bullet";
   if (f.breadcrumb) out += " breadcrumb";
   if (f.teaser) out += " teaser";

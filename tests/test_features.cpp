@@ -159,3 +159,15 @@ TEST(Features, RelativeTimesWithoutDigits) {
   EXPECT_FALSE(of("قبل الانتخابات", "ar").date_only);
   EXPECT_FALSE(of("Sunday morning").date_only);
 }
+
+TEST(Features, KeywordListIsOneWordBetweenCommas) {
+  EXPECT_TRUE(of("cheap,flights,london,hotels,paris,rome,car,hire,insurance,deals,travel,tickets,holidays").keyword_list);
+  EXPECT_TRUE(of("actions, bag, aim, definition, acid, atmosphere, welfare, doubt, laws, examination, troops, doors").keyword_list);
+  EXPECT_TRUE(of("سياسة، اقتصاد، رياضة، ثقافة، فن، صحة، تعليم، سفر، طقس، تقنية، سيارات، عقارات", "ar").keyword_list);
+  // Prose that enumerates puts two or three words, and stop words, between its commas.
+  EXPECT_FALSE(of("Side effects include amnesia, confusion, depression, dizziness, drowsiness, gait abnormality, "
+                  "hallucinations and nervousness in some of the patients.").keyword_list);
+  EXPECT_FALSE(of("Mission Hills, Mission Viejo, Monrovia, Montclair, Montebello, Monterey Park, Moorpark, Moreno Valley")
+                   .keyword_list);
+  EXPECT_FALSE(of("apples, pears, plums").keyword_list);  // too few to be stuffing
+}
