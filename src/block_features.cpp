@@ -51,6 +51,26 @@ bool starts_with_bullet(std::string_view s) {
   return false;
 }
 
+// "© 2006 Yahoo! Inc.", "Copyright © 1999 by ...", "(c) © ...": a line that
+// opens with the copyright sign, alone or after the word. (A book's
+// "Copyright 1962, second edition" has no sign: it describes the book.)
+bool opens_with_copyright_sign(std::string_view s) {
+  static constexpr std::string_view kSign = "\xC2\xA9";  // ©
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  for (std::string_view word : {std::string_view("copyright"), std::string_view("(c)")}) {
+    if (s.size() - i < word.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < word.size() && same; ++k)
+      same = static_cast<char>(s[i + k] | 0x20) == word[k] || s[i + k] == word[k];
+    if (!same) continue;
+    i += word.size();
+    while (i < s.size() && s[i] == ' ') ++i;
+    break;
+  }
+  return s.substr(i, kSign.size()) == kSign;
+}
+
 // "10:48" or "۰۹:۱۵": a clock time.
 bool has_clock_time(std::string_view s) {
   std::size_t i = 0;
@@ -404,6 +424,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   // that enumerates puts two or three words between its commas.
   f.keyword_list = word_count >= w.keyword_list_min_words && f.stop_density <= w.keyword_list_max_stop_density &&
                    f.commas >= w.keyword_list_comma_share * (word_count - 1);
+  f.copyright_notice = word_count <= w.contains_max_words && opens_with_copyright_sign(s);
   f.bullet = starts_with_bullet(s);
   const bool breadcrumb_possible = word_count <= 10 && !f.terminal_punct;
   // One pass for the three searches below, when one of them may run.
@@ -449,6 +470,7 @@ std::string describe(const Features& f) {
   if (f.date_only) out += " date-only";
   if (f.counter) out += " counter";
   if (f.keyword_list) out += " keyword-list";
+  if (f.copyright_notice) out += " copyright";
   if (f.bullet) out += " bullet";
   if (f.breadcrumb) out += " breadcrumb";
   if (f.teaser) out += " teaser";

@@ -32,6 +32,7 @@ struct Features {
   int item_number = 0;
   char32_t item_mark = 0;
   bool counter = false;
+  bool copyright_notice = false;  // "© 2006 Site Inc. All rights reserved ...", short
   bool keyword_list = false;  // "cheap, flights, hotels, travel, ...": one word between commas, no stop words
   bool bullet = false;
   bool breadcrumb = false;   // "Home » News › World"

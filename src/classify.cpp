@@ -56,6 +56,7 @@ std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (f.date_only) return "date-only";
   if (f.counter) return "counter";
   if (f.keyword_list) return "keyword-list";
+  if (f.copyright_notice) return "copyright-notice";
   return "";
 }
 

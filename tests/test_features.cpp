@@ -171,3 +171,14 @@ TEST(Features, KeywordListIsOneWordBetweenCommas) {
                    .keyword_list);
   EXPECT_FALSE(of("apples, pears, plums").keyword_list);  // too few to be stuffing
 }
+
+TEST(Features, CopyrightNoticeOpensWithTheSign) {
+  EXPECT_TRUE(of("© 2006 Yahoo! Inc. All Rights Reserved. Privacy Policy - Terms of Service").copyright_notice);
+  EXPECT_TRUE(of("Copyright © 1999 by Hugo S. Cunningham").copyright_notice);
+  EXPECT_TRUE(of("(C) © Copyright 2004 from the Project Resources web site").copyright_notice);
+  EXPECT_TRUE(of("© 2026 جريدة المدينة", "ar").copyright_notice);
+  // A book's edition line has no sign; "(c)" alone opens a list item.
+  EXPECT_FALSE(of("Copyright 1962, second edition, hard cover binding, ex-library book.").copyright_notice);
+  EXPECT_FALSE(of("(c) To provide a forum for communication on all aspects of the industry.").copyright_notice);
+  EXPECT_FALSE(of("The © sign marks a work that is protected.").copyright_notice);
+}
