@@ -236,3 +236,14 @@ TEST(Lexicon, PersianPhrasesMatchInEverySpelling) {
   EXPECT_EQ(role_of(lex, "کد خبر 1353889"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "گذاری"), PhraseRole::kNone);
 }
+
+TEST(Lexicon, BrowserNoticesAndStandingDisclaimersAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Please enable JavaScript to view this page."), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "This page will look much nicer in a browser that supports CSS."), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "The information on this site is not a substitute for the advice of your physician."),
+            PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "FAIR USE NOTICE: this document may contain copyrighted material."), PhraseRole::kChrome);
+  // Prose about substitutes is not a disclaimer.
+  EXPECT_EQ(role_of(lex, "Margarine is a poor substitute for butter in this recipe."), PhraseRole::kNone);
+}
