@@ -71,6 +71,47 @@ bool opens_with_copyright_sign(std::string_view s) {
   return s.substr(i, kSign.size()) == kSign;
 }
 
+// Digits from s[i] on: how many (at most `max` + 1 are counted).
+int digit_run(std::string_view s, std::size_t i, int max) {
+  int n = 0;
+  while (i + n < s.size() && n <= max && s[i + n] >= '0' && s[i + n] <= '9') ++n;
+  return n;
+}
+
+// A telephone number: "(314) 286-0122", "317-862-2713", "312.664.8800" (three
+// digits, three, four) or "+64 3 364 2250" (a country code and eight digits
+// or more). Its digits are not a date, however many of them a line holds.
+bool has_phone_number(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;  // a group starts a number
+    if (s[i] == '+') {
+      int digits = 0;
+      std::size_t k = i + 1;
+      for (; k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ' || s[k] == '-'); ++k) {
+        if (s[k] >= '0' && s[k] <= '9') ++digits;
+      }
+      if (digits >= 9) return true;
+      continue;
+    }
+    std::size_t k = i + (s[i] == '(' ? 1 : 0);
+    if (digit_run(s, k, 3) != 3) continue;
+    k += 3;
+    if (s[i] == '(') {
+      if (k >= s.size() || s[k] != ')') continue;
+      ++k;
+      if (k < s.size() && s[k] == ' ') ++k;
+    } else {
+      if (k >= s.size() || (s[k] != '-' && s[k] != '.' && s[k] != ' ')) continue;
+      ++k;
+    }
+    if (digit_run(s, k, 3) != 3) continue;
+    k += 3;
+    if (k >= s.size() || (s[k] != '-' && s[k] != '.' && s[k] != ' ')) continue;
+    if (digit_run(s, k + 1, 4) == 4) return true;
+  }
+  return false;
+}
+
 // "10:48" or "۰۹:۱۵": a clock time.
 bool has_clock_time(std::string_view s) {
   std::size_t i = 0;
@@ -407,7 +448,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
       word_count <= w.relative_date_max_words && !f.terminal_punct) {
     // "منذ ساعتين" ("two hours ago": Arabic's dual says the number).
     f.date_only = true;
-  } else if (numbers > 0) {
+  } else if (numbers > 0 && !has_phone_number(s)) {
     if (word_count <= 10 && numbers + date_words == word_count) {
       f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&

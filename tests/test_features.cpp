@@ -182,3 +182,12 @@ TEST(Features, CopyrightNoticeOpensWithTheSign) {
   EXPECT_FALSE(of("(c) To provide a forum for communication on all aspects of the industry.").copyright_notice);
   EXPECT_FALSE(of("The © sign marks a work that is protected.").copyright_notice);
 }
+
+TEST(Features, PhoneNumbersAreNotDates) {
+  EXPECT_FALSE(of("317-862-2713").date_only);
+  EXPECT_FALSE(of("(314) 286-0122").date_only);
+  EXPECT_FALSE(of("+64 3 364 2250").date_only);
+  EXPECT_FALSE(of("Telephone: (925) 426-2370 Fax: (925) 426-1336").date_only);
+  EXPECT_TRUE(of("2002-01-14 22:52:16").date_only);
+  EXPECT_TRUE(of("12.10.2023").date_only);
+}
