@@ -247,3 +247,9 @@ TEST(Lexicon, BrowserNoticesAndStandingDisclaimersAreChrome) {
   // Prose about substitutes is not a disclaimer.
   EXPECT_EQ(role_of(lex, "Margarine is a poor substitute for butter in this recipe."), PhraseRole::kNone);
 }
+
+TEST(Lexicon, NewsletterPitchUnderAStoryEndsIt) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Want more stories like this?"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Was this article helpful?"), PhraseRole::kEnd);
+}
