@@ -62,7 +62,7 @@ bool opens_with_copyright_sign(std::string_view s) {
     if (s.size() - i < word.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < word.size() && same; ++k)
-      same = static_cast<char>(s[i + k] | 0x20) == word[k] || s[i + k] == word[k];
+      same = static_cast<char>(s[i + k] | 0x20) == word[k];  // ASCII lower case; '(' and ')' stay
     if (!same) continue;
     i += word.size();
     while (i < s.size() && s[i] == ' ') ++i;

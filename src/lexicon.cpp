@@ -274,7 +274,9 @@ void Lexicon::load_phrases(std::string_view data) {
     if (role_name == "notfound") {  // the page says it has nothing to show
       auto [match_name, phrase] = split_first_word(rest);
       if (match_name != "line" && match_name != "contains") throw std::runtime_error("phrases.txt: notfound needs line or contains");
-      not_found_phrases_.push_back({fold_key(phrase), match_name == "line"});
+      const bool whole_line = match_name == "line";
+      const std::string key = fold_key(phrase);
+      not_found_phrases_.push_back({whole_line ? key : " " + key + " ", whole_line});
       return;
     }
     if (role_name == "widget") {  // a widget box's header or button: a chrome line too
@@ -301,9 +303,9 @@ void Lexicon::load_phrases(std::string_view data) {
 bool Lexicon::says_nothing_found(std::string_view text) const {
   const std::string key = fold_key(text);
   if (key.empty()) return false;
-  const std::string spaced = " " + key + " ";  // phrases match whole words
+  const std::string spaced = " " + key + " ";  // "contains" keys are spaced too: whole words
   for (const NotFoundPhrase& p : not_found_phrases_) {
-    if (p.whole_line ? key == p.key : spaced.find(" " + p.key + " ") != std::string::npos) return true;
+    if (p.whole_line ? key == p.key : spaced.find(p.key) != std::string::npos) return true;
   }
   return false;
 }

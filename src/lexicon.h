@@ -198,7 +198,7 @@ class Lexicon {
   WordSet end_hints_;     // hints that mark end sections
   WordSet thread_hints_;  // hints that mark comment threads
   struct NotFoundPhrase {
-    std::string key;   // folded
+    std::string key;   // folded; " key " for contains, so it matches whole words
     bool whole_line;   // "line": the text is the phrase; "contains": it holds it
   };
   std::vector<NotFoundPhrase> not_found_phrases_;  // see says_nothing_found

@@ -30,16 +30,15 @@ bool says_nothing_found(std::string_view title, std::string_view document_title,
 
 }  // namespace
 
-bool drop_not_found_page(std::string_view title, std::string_view document_title,
+void drop_not_found_page(std::string_view title, std::string_view document_title,
                          const std::vector<Features>& features, const Lexicon& lexicon,
                          std::vector<Block>& blocks) {
-  if (kept_words(features, blocks) > lexicon.weights().not_found_max_kept_words) return false;
-  if (!says_nothing_found(title, document_title, features, lexicon, blocks)) return false;
+  if (kept_words(features, blocks) > lexicon.weights().not_found_max_kept_words) return;
+  if (!says_nothing_found(title, document_title, features, lexicon, blocks)) return;
   for (Block& b : blocks) {
     b.keep = false;
     b.rule = "not-found-page";
   }
-  return true;
 }
 
 }  // namespace winnow::internal

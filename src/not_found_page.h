@@ -15,8 +15,8 @@ namespace winnow::internal {
 // When the <title> (`document_title`), the headline (`title`) or a kept
 // block says nothing was found and the blocks keep at most
 // not_found_max_kept_words words, drops every block with the rule
-// "not-found-page" and returns true. `features` are the blocks' own.
-bool drop_not_found_page(std::string_view title, std::string_view document_title,
+// "not-found-page". `features` are the blocks' own.
+void drop_not_found_page(std::string_view title, std::string_view document_title,
                          const std::vector<Features>& features, const Lexicon& lexicon,
                          std::vector<Block>& blocks);
 
