@@ -274,9 +274,8 @@ void Lexicon::load_phrases(std::string_view data) {
     if (role_name == "notfound") {  // the page says it has nothing to show
       auto [match_name, phrase] = split_first_word(rest);
       if (match_name != "line" && match_name != "contains") throw std::runtime_error("phrases.txt: notfound needs line or contains");
-      const bool whole_line = match_name == "line";
       const std::string key = fold_key(phrase);
-      not_found_phrases_.push_back({whole_line ? key : " " + key + " ", whole_line});
+      not_found_phrases_.push_back({key, " " + key + " ", match_name == "line"});
       return;
     }
     if (role_name == "widget") {  // a widget box's header or button: a chrome line too
@@ -303,9 +302,17 @@ void Lexicon::load_phrases(std::string_view data) {
 bool Lexicon::says_nothing_found(std::string_view text) const {
   const std::string key = fold_key(text);
   if (key.empty()) return false;
-  const std::string spaced = " " + key + " ";  // "contains" keys are spaced too: whole words
+  const std::string spaced = " " + key + " ";
   for (const NotFoundPhrase& p : not_found_phrases_) {
-    if (p.whole_line ? key == p.key : spaced.find(p.key) != std::string::npos) return true;
+    if (p.whole_line ? key == p.key : spaced.find(p.spaced) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool Lexicon::is_nothing_found_message(std::string_view part) const {
+  const std::string key = fold_key(part);
+  for (const NotFoundPhrase& p : not_found_phrases_) {
+    if (key == p.key) return true;
   }
   return false;
 }

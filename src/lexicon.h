@@ -158,10 +158,14 @@ class Lexicon {
   bool is_end_hint(std::string_view hint) const { return end_hints_.contains(hint); }
   // True when a matched hint marks a discussion thread (comments).
   bool is_thread_hint(std::string_view hint) const { return thread_hints_.contains(hint); }
-  // True when the line or title says the page has nothing to show: "Page not
-  // found", "404", "There are currently no articles" (phrases.txt, role
-  // notfound). Linear in the phrases: asked about a few lines per page.
-  bool says_nothing_found(std::string_view text) const;
+  // True when the line says the page has nothing to show: "Page not found",
+  // "404", "There are currently no articles" (phrases.txt, role notfound;
+  // "contains" phrases anywhere as whole words, "line" phrases as the whole
+  // line). Linear in the phrases: asked about a few lines per page.
+  bool says_nothing_found(std::string_view line) const;
+  // True when `part` is such a message and nothing more: a title's part
+  // between separators ("Page not found" of "Page not found – Site").
+  bool is_nothing_found_message(std::string_view part) const;
 
   // Names in weights.txt that Weights does not know (tests assert empty).
   const std::vector<std::string>& unknown_weights() const { return unknown_weights_; }
@@ -198,8 +202,9 @@ class Lexicon {
   WordSet end_hints_;     // hints that mark end sections
   WordSet thread_hints_;  // hints that mark comment threads
   struct NotFoundPhrase {
-    std::string key;   // folded; " key " for contains, so it matches whole words
-    bool whole_line;   // "line": the text is the phrase; "contains": it holds it
+    std::string key;     // folded
+    std::string spaced;  // " key ": found in " line " it is whole words
+    bool whole_line;     // "line": the text is the phrase; "contains": it holds it
   };
   std::vector<NotFoundPhrase> not_found_phrases_;  // see says_nothing_found
   std::vector<std::string> builder_prefixes_;      // page builders' class-name prefixes, stripped ("elementor-widget")

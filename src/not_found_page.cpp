@@ -1,6 +1,8 @@
 // Soft 404s and empty listings: see not_found_page.h.
 #include "not_found_page.h"
 
+#include <string>
+
 namespace winnow::internal {
 
 namespace {
@@ -13,17 +15,42 @@ int kept_words(const std::vector<Features>& features, const std::vector<Block>& 
   return words;
 }
 
-// The message stands in the title or a short kept line; a long line that
-// mentions a missing page is prose about it, and a line left out (a
-// sidebar's "No posts found") is not the page's own word.
-bool says_nothing_found(std::string_view title, std::string_view document_title,
-                        const std::vector<Features>& features, const Lexicon& lexicon,
-                        const std::vector<Block>& blocks) {
-  if (lexicon.says_nothing_found(title) || lexicon.says_nothing_found(document_title)) return true;
+// A title says it when one of its parts between separators is the message
+// itself ("Page not found – Site", "ULHS: Page not found", "404"); a
+// headline that only mentions one ("Site shows error 404 after attack")
+// does not.
+bool title_says_nothing_found(std::string_view title, const Lexicon& lexicon) {
+  // "|", ":", " - ", en and em dash, "»", "·".
+  static constexpr std::string_view kSeparators[] = {"|", ":", " - ", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB", "\xC2\xB7"};
+  std::size_t start = 0;
+  for (std::size_t at = 0; at <= title.size(); ++at) {
+    std::size_t separator_size = at == title.size() ? 1 : 0;  // the end closes the last part
+    for (std::string_view separator : kSeparators) {
+      if (separator_size == 0 && title.substr(at, separator.size()) == separator) separator_size = separator.size();
+    }
+    if (separator_size == 0) continue;
+    if (lexicon.is_nothing_found_message(title.substr(start, at - start))) return true;
+    start = at + separator_size;
+    at = start - 1;
+  }
+  return false;
+}
+
+// A soft 404 opens with its apology, maybe under a heading: the first two
+// lines the classifier kept are where it says it, counting the menu entries
+// a page without an article falls back to only when it kept nothing else.
+// Further down, or in a long line, a missing page is something the article
+// talks about.
+bool first_lines_say_nothing_found(const std::vector<Features>& features, const Lexicon& lexicon,
+                                   const std::vector<Block>& blocks) {
+  bool kept_on_merit = false;
+  for (const Block& b : blocks) kept_on_merit |= b.keep && b.rule != "fallback-no-article";
   const int max_words = static_cast<int>(lexicon.weights().contains_max_words);
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (blocks[i].keep && features[i].words <= max_words && lexicon.says_nothing_found(blocks[i].text))
-      return true;
+  int seen = 0;
+  for (std::size_t i = 0; i < blocks.size() && seen < 2; ++i) {
+    if (!blocks[i].keep || (kept_on_merit && blocks[i].rule == "fallback-no-article")) continue;
+    ++seen;
+    if (features[i].words <= max_words && lexicon.says_nothing_found(blocks[i].text)) return true;
   }
   return false;
 }
@@ -34,7 +61,9 @@ void drop_not_found_page(std::string_view title, std::string_view document_title
                          const std::vector<Features>& features, const Lexicon& lexicon,
                          std::vector<Block>& blocks) {
   if (kept_words(features, blocks) > lexicon.weights().not_found_max_kept_words) return;
-  if (!says_nothing_found(title, document_title, features, lexicon, blocks)) return;
+  const bool says = title_says_nothing_found(title, lexicon) || title_says_nothing_found(document_title, lexicon) ||
+                    first_lines_say_nothing_found(features, lexicon, blocks);
+  if (!says) return;
   for (Block& b : blocks) {
     b.keep = false;
     b.rule = "not-found-page";

@@ -12,8 +12,9 @@
 
 namespace winnow::internal {
 
-// When the <title> (`document_title`), the headline (`title`) or a kept
-// block says nothing was found and the blocks keep at most
+// When the <title> (`document_title`) or the headline (`title`) is such a
+// message (one of its parts between separators), or one of the first two
+// kept blocks says it, and the blocks keep at most
 // not_found_max_kept_words words, drops every block with the rule
 // "not-found-page". `features` are the blocks' own.
 void drop_not_found_page(std::string_view title, std::string_view document_title,

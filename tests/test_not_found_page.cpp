@@ -63,6 +63,21 @@ TEST(NotFoundPage, LongArticleQuotingTheMessageStays) {
   EXPECT_NE(clean_html(html).find("sea wall"), std::string::npos);
 }
 
+TEST(NotFoundPage, AHeadlineThatMentionsAMissingPageIsNotOne) {
+  // A short news item: its title is not the message, its message-like words
+  // stand in its third paragraph.
+  const std::string html = page("Council website shows error 404 after attack | The Gazette",
+                                std::string(kParagraph) + kParagraph + "<p>Visitors saw only a page not found notice.</p>");
+  EXPECT_NE(clean_html(html).find("sea wall"), std::string::npos);
+  const std::string brief = page("Nothing found in search for missing boat | The Gazette", kParagraph);
+  EXPECT_NE(clean_html(brief).find("sea wall"), std::string::npos);
+}
+
+TEST(NotFoundPage, TitlePartIsTheMessage) {
+  const std::string html = page("ULHS: Page not found", "<p>Try the links on the left of this page or our search.</p>");
+  EXPECT_EQ(clean_html(html), "");
+}
+
 TEST(NotFoundPage, ScrapedTextOfASoft404IsEmpty) {
   EXPECT_EQ(clean("Home\nNews\n404\nThe page you requested could not be found.\nBack to the front page\n"), "");
 }
