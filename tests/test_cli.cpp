@@ -283,6 +283,16 @@ TEST_F(CliTest, NoArticleGivesEmptyOutputAndANote) {
   EXPECT_EQ(run.err, "winnow: no article found in <stdin>\n");
 }
 
+TEST_F(CliTest, SoftNotFoundPageIsNamedInTheNote) {
+  const std::string page = dir_.file("gone.html");
+  write_file(page, "<html><head><title>Page not found | Gazette</title></head><body><nav><a href='/'>Home</a></nav>"
+                   "<p>We looked everywhere but this address leads nowhere. Try the search box.</p></body></html>");
+  RunResult run = run_winnow(dir_, shell_quote(page));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "winnow: no article found in " + page + " (the page says it has nothing to show)\n");
+}
+
 }  // namespace
 
 TEST_F(CliTest, PrecisionAndRecallTogetherAreAUsageError) {

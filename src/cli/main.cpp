@@ -471,7 +471,11 @@ int run(int argc, char** argv) {
 
   const bool article_found = !result.text().empty();
   if (cli.explain && cli.format != "json") write_stderr_quietly(winnow::render_explain(result));
-  if (!article_found) write_stderr_quietly("winnow: no article found in " + name + "\n");
+  // A soft 404 (not_found_page.cpp marks every block) is said as such.
+  const bool says_not_found = !result.blocks.empty() && result.blocks.front().rule == "not-found-page";
+  if (!article_found)
+    write_stderr_quietly("winnow: no article found in " + name +
+                         (says_not_found ? " (the page says it has nothing to show)\n" : "\n"));
   const bool print_nothing = !article_found && cli.format != "json";
   const std::string output = print_nothing ? std::string() : render_output(cli, result);
   write_output(cli, output);
