@@ -270,3 +270,21 @@ TEST(Classify, TextWithoutAnArticleFallsBackToItsPlainLines) {
   EXPECT_NE(out.find("Test Case 1"), std::string::npos);
   EXPECT_EQ(out.find("Facebook"), std::string::npos);
 }
+
+TEST(Classify, NewsletterPitchBetweenParagraphsDoesNotEndTheArticle) {
+  std::string out = clean(lines({kBody1, kBody2, "Want more stories like this?", kBody3,
+                                 "The council will report back on the work in six months, it said on Tuesday."}));
+  EXPECT_EQ(out.find("Want more"), std::string::npos);
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_NE(out.find("six months"), std::string::npos);
+}
+
+TEST(Classify, NewsletterPitchOverATeaserFeedEndsTheArticle) {
+  std::string out = clean(lines({kBody1, kBody2, kBody3, "Want more stories like this?",
+                                 "REINDEER GAMES",
+                                 "Herders in the north have moved their animals for generations, and now the mines have come to the valley.",
+                                 "LOVE IS LOVE",
+                                 "What is it like to share a life with someone and feel no attraction at all, a writer asks in a long essay."}));
+  EXPECT_NE(out.find("Construction"), std::string::npos);
+  EXPECT_EQ(out.find("Herders"), std::string::npos);
+}

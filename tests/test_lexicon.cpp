@@ -248,8 +248,8 @@ TEST(Lexicon, BrowserNoticesAndStandingDisclaimersAreChrome) {
   EXPECT_EQ(role_of(lex, "Margarine is a poor substitute for butter in this recipe."), PhraseRole::kNone);
 }
 
-TEST(Lexicon, NewsletterPitchUnderAStoryEndsIt) {
+TEST(Lexicon, NewsletterPitchHeadsMoreStories) {
   Lexicon lex;
-  EXPECT_EQ(role_of(lex, "Want more stories like this?"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "Want more stories like this?"), PhraseRole::kReadAlso);
   EXPECT_EQ(role_of(lex, "Was this article helpful?"), PhraseRole::kEnd);
 }
