@@ -448,7 +448,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
       word_count <= w.relative_date_max_words && !f.terminal_punct) {
     // "منذ ساعتين" ("two hours ago": Arabic's dual says the number).
     f.date_only = true;
-  } else if (numbers > 0 && !has_phone_number(s)) {
+  } else if (numbers > 0) {
     if (word_count <= 10 && numbers + date_words == word_count) {
       f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&
@@ -457,6 +457,9 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
       f.date_only = strong_date || has_clock_time(s) || s.find(" | ") != std::string::npos ||
                     s.find("\u00B7") != std::string::npos;
     }
+    // A telephone number's digits are no date (searched for in the few
+    // lines that look like one, not in every line with a number).
+    if (f.date_only && has_phone_number(s)) f.date_only = f.pure_date = false;
   }
   f.counter = !f.date_only && word_count > 0 && words.words[0].kind == WordKind::kNumber && word_count <= 4 &&
               word_count - numbers <= 2 && f.chars <= 30 && !f.terminal_punct;
