@@ -270,6 +270,8 @@ class HtmlWalker {
     if (el.tag == GUMBO_TAG_TR && is_data_row(el)) { walk_data_row(el, owner, depth); return; }
     const bool link = el.tag == GUMBO_TAG_A && attr(el, "href");
     if (link) ++link_depth_;
+    const bool bold = el.tag == GUMBO_TAG_STRONG || el.tag == GUMBO_TAG_B;
+    if (bold) ++bold_depth_;
     if (is_block_tag(el.tag)) {  // only blocks change the owner: no copy for the others
       flush(owner);
       Owner inner = owner;
@@ -280,6 +282,7 @@ class HtmlWalker {
       walk_children(kids, owner, depth);
     }
     if (link) --link_depth_;
+    if (bold) --bold_depth_;
     if (math) add_text(" ", owner);
   }
 
@@ -422,6 +425,7 @@ class HtmlWalker {
     if (buffer_.empty()) buffer_owner_ = owner;
     buffer_ += text;
     if (link_depth_ > 0) link_chars_ += count_collapsed_chars(text);
+    if (bold_depth_ > 0) bold_chars_ += count_collapsed_chars(text);
     if (!is_blank(text)) {
       has_text_ = true;
       pending_breaks_ = 0;
@@ -431,7 +435,7 @@ class HtmlWalker {
   void line_break(const Owner& owner) {
     if (owner.pre_depth > 0) { buffer_ += '\n'; return; }
     if (++pending_breaks_ >= 2 && has_text_) { flush(owner); return; }
-    if (has_text_) soft_breaks_.push_back({buffer_.size(), link_chars_});
+    if (has_text_) soft_breaks_.push_back({buffer_.size(), link_chars_, bold_chars_});
     buffer_ += ' ';
   }
 
@@ -447,30 +451,43 @@ class HtmlWalker {
     buffer_.clear();
     soft_breaks_.clear();
     link_chars_ = 0;
+    bold_chars_ = 0;
     pending_breaks_ = 0;
     has_text_ = false;
   }
 
-  // A paragraph whose lines a single <br> parts ("...<br><strong>Read also:
-  // <a>headline</a></strong><br>...") holds an editor's pointer on a line of
-  // its own: that line becomes a block of its own, so the classifier drops it
-  // and the paragraph's text around it stays. Other single breaks stay spaces
-  // (verse, addresses).
+  // A paragraph whose lines a single <br> parts keeps two kinds of line
+  // apart as blocks of their own: an editor's pointer ("...<br><strong>Read
+  // also: <a>headline</a></strong><br>..."), so the classifier drops it and
+  // the paragraph's text around it stays; and a short line set in bold
+  // between paragraphs that only single breaks part ("<br><strong>Why did
+  // they change course?</strong><br>The reformists..."), a subheading, so it
+  // does not run into the paragraph under it. Other single breaks stay
+  // spaces (verse, addresses).
   void emit_split_at_pointers() {
-    struct Line { std::string text; int link_chars; bool own_block; };
+    struct Line { std::string text; int link_chars; bool own_block; bool bold; };
     std::vector<Line> lines;
     std::size_t start = 0;
-    int links_before = 0;
-    soft_breaks_.push_back({buffer_.size(), link_chars_});
-    for (const auto& [end, links] : soft_breaks_) {
-      std::string text = collapse_whitespace(std::string_view(buffer_).substr(start, end - start));
-      const int line_links = links - links_before;
-      start = end;
-      links_before = links;
+    int links_before = 0, bold_before = 0;
+    soft_breaks_.push_back({buffer_.size(), link_chars_, bold_chars_});
+    for (const SoftBreak& brk : soft_breaks_) {
+      std::string text = collapse_whitespace(std::string_view(buffer_).substr(start, brk.offset - start));
+      const int line_links = brk.link_chars - links_before;
+      const int line_bold = brk.bold_chars - bold_before;
+      start = brk.offset;
+      links_before = brk.link_chars;
+      bold_before = brk.bold_chars;
       if (text.empty()) continue;
       // A bare "Read more" ends a teaser as often: only "Read also: <headline>" splits.
       const PhraseHit hit = pointer_phrase(text);
-      lines.push_back({std::move(text), line_links, hit.role == PhraseRole::kReadAlso && hit.has_rest});
+      const bool pointer = hit.role == PhraseRole::kReadAlso && hit.has_rest;
+      const bool bold = is_bold_line(text, line_bold, line_links);
+      lines.push_back({std::move(text), line_links, pointer, bold});
+    }
+    // A bold line heads the plain line after it; a paragraph all in bold
+    // is one paragraph.
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      if (lines[i].bold && !lines[i + 1].bold) lines[i].own_block = true;
     }
     // The lines between pointers join again, as collapse_whitespace would
     // have joined the whole paragraph.
@@ -489,6 +506,19 @@ class HtmlWalker {
       emit(std::move(line.text), line.link_chars);
     }
     if (!run.empty()) emit(std::move(run), run_links);
+  }
+
+  // Set in bold from end to end (its characters, bar spaces, inside
+  // <strong> or <b>), short enough for a heading, and not a link: a bold
+  // link over a line of text is a listing's entry (a link directory, a
+  // teaser), which stays one block with its description.
+  bool is_bold_line(const std::string& line, int bold_chars, int link_chars) const {
+    const int chars = count_collapsed_chars(line);
+    if (chars == 0 || bold_chars < lexicon_.weights().bold_line_share * chars) return false;
+    if (link_chars * 2 >= chars) return false;
+    int words = 1;
+    for (char c : line) words += c == ' ';
+    return words <= lexicon_.weights().bold_line_max_words;
   }
 
   PhraseHit pointer_phrase(const std::string& line) const {
@@ -537,9 +567,12 @@ class HtmlWalker {
   int link_depth_ = 0;
   bool seen_article_ = false;  // an <article> element was entered already
   int pending_breaks_ = 0;
+  int bold_chars_ = 0;   // characters inside <strong> or <b> in buffer_
+  int bold_depth_ = 0;
   // Single <br>s inside the text being gathered: where in buffer_, and how
-  // many link characters came before (emit_split_at_pointers).
-  std::vector<std::pair<std::size_t, int>> soft_breaks_;
+  // many link and bold characters came before (emit_split_at_pointers).
+  struct SoftBreak { std::size_t offset; int link_chars; int bold_chars; };
+  std::vector<SoftBreak> soft_breaks_;
   bool has_text_ = false;
   std::string og_title_, html_title_, first_h1_;
 

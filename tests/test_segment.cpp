@@ -89,6 +89,30 @@ TEST(SegmentHtml, BlocksSplitAtBlockElementsAndDoubleBr) {
   EXPECT_EQ(p.segments[2].text, "five");
 }
 
+namespace {
+std::vector<std::string> html_blocks(const std::string& html) {
+  static Lexicon lex;
+  std::vector<std::string> out;
+  for (const Segment& s : segment_html(html, lex).segments) out.push_back(s.text);
+  return out;
+}
+}  // namespace
+
+TEST(SegmentHtml, BoldLineBetweenSingleBreaksIsASubheadingOfItsOwn) {
+  EXPECT_EQ(html_blocks("<div>First paragraph.<br><strong>A subheading</strong><br>Second paragraph.</div>"),
+            (std::vector<std::string>{"First paragraph.", "A subheading", "Second paragraph."}));
+}
+
+TEST(SegmentHtml, BoldLinkOverItsDescriptionStaysOneEntry) {
+  EXPECT_EQ(html_blocks("<div><b><a href='/a'>Site name</a></b><br>What the site offers.</div>"),
+            (std::vector<std::string>{"Site name What the site offers."}));
+}
+
+TEST(SegmentHtml, ParagraphAllInBoldStaysOneBlock) {
+  EXPECT_EQ(html_blocks("<div><b>One line<br>and the next</b></div>"),
+            (std::vector<std::string>{"One line and the next"}));
+}
+
 TEST(SegmentHtml, LinkCharactersAndHintsAreRecorded) {
   Lexicon lex;
   Page p = segment_html("<body><div class='comments'><p><a href='/x'>link</a> text</p></div></body>", lex);
