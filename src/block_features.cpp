@@ -494,6 +494,10 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
     const PhraseHit label = lexicon.match_label_before_links(key, words.words);
     if (label.role != PhraseRole::kNone && f.chars - seg.link_chars >= count_chars(label.phrase)) f.phrase = label;
   }
+  // A row of buttons flattened into one line ("Facebook Twitter WhatsApp
+  // Email"): captions that are chrome lines each, back to back.
+  f.button_row = f.phrase.role == PhraseRole::kNone && word_count >= 2 && word_count <= w.button_row_max_words &&
+                 !f.terminal_punct && lexicon.is_button_row(key, words.words);
   if (f.phrase.role == PhraseRole::kAbout) {
     const int about_words = 1 + static_cast<int>(std::count(f.phrase.phrase.begin(), f.phrase.phrase.end(), ' '));
     f.about_header = f.phrase.has_rest && word_count <= w.about_header_max_words && !f.terminal_punct &&
@@ -514,6 +518,7 @@ std::string describe(const Features& f) {
   if (f.date_only) out += " date-only";
   if (f.counter) out += " counter";
   if (f.keyword_list) out += " keyword-list";
+  if (f.button_row) out += " button-row";
   if (f.copyright_notice) out += " copyright";
   if (f.bullet) out += " bullet";
   if (f.breadcrumb) out += " breadcrumb";

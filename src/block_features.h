@@ -34,6 +34,7 @@ struct Features {
   bool counter = false;
   bool copyright_notice = false;  // "© 2006 Site Inc. All rights reserved ...", short
   bool keyword_list = false;  // "cheap, flights, hotels, travel, ...": one word between commas, no stop words
+  bool button_row = false;    // "Share Tweet Email": a row of buttons' captions flattened into one line
   bool bullet = false;
   bool breadcrumb = false;   // "Home » News › World"
   bool tweet_signature = false;

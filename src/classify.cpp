@@ -56,6 +56,7 @@ std::string hard_chrome_rule(const Segment& s, const Features& f) {
   if (f.date_only) return "date-only";
   if (f.counter) return "counter";
   if (f.keyword_list) return "keyword-list";
+  if (f.button_row) return "button-row";
   if (f.copyright_notice) return "copyright-notice";
   return "";
 }
@@ -268,7 +269,7 @@ class Classifier {
     return values;
   }
 
-  bool widget_line(int i) const { return f_[i].phrase.role == PhraseRole::kChrome; }
+  bool widget_line(int i) const { return f_[i].phrase.role == PhraseRole::kChrome || f_[i].button_row; }
   // A sentence of the article around an insertion or a list: no rule of its
   // own, a sentence end, a score over zero. Unlike prose_line it does not
   // move with --precision / --recall: what frames an insertion is the page's

@@ -95,7 +95,7 @@ constexpr WeightField kWeightFields[] = {
     W(sandwich_min_score), W(table_long_cell_max_words), W(inside_article_max_link_density), W(colon_list_max_items), W(widget_item_max_words), W(pointer_run_max_lines), W(paragraph_min_score), W(poll_question_max_words), W(wrap_width_percentile), W(wrap_min_width), W(wrap_max_width), W(wrap_full_share), W(wrap_min_joins), W(wrap_min_join_share), W(numbered_list_min_items), W(numbered_list_max_between), W(repeated_max_words), W(repeated_min_count), W(fallback_min_words), W(fallback_share), W(fallback_min_score), W(fallback_max_link_density), W(fallback_html_min_score), W(fallback_html_max_link_density), W(prose_min_words), W(prose_hint_gain), W(uninformative_hint_share), W(hint_gain), W(hint_min), W(hint_max), W(in_article_bonus), W(declared_body_bonus), W(declared_body_trust), W(declared_body_miss),
     W(heading_bonus), W(paragraph_tag_bonus),
     W(keep_threshold), W(short_words), W(short_run_min), W(region_floor), W(region_soft_floor), W(container_child_floor),
-    W(table_cell_max_words), W(table_min_columns), W(table_max_columns), W(table_min_rows), W(table_shape_agreement), W(teaser_tail_min_pairs), W(heading_run_min), W(repeated_label_min_words), W(repeated_label_max_words), W(teaser_headline_min_words), W(teaser_headline_max_words), W(teaser_lead_max_words), W(teaser_run_min_pairs), W(teaser_run_lead_min_words), W(teaser_run_lead_max_words), W(teaser_run_region_share), W(teaser_run_article_min_sum), W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs), W(story_headline_min_words), W(story_headline_share), W(leaning_threshold_shift), W(leaning_floor_shift), W(leaning_sandwich_shift), W(end_section_resume_lines), W(end_section_resume_paragraphs), W(end_section_flow_levels), W(end_link_min_link_density), W(record_gap_max_lines), W(record_gap_line_max_words), W(record_min_words), W(readalso_teaser_box_max_lines), W(readalso_teaser_line_max_words), W(comment_author_max_words), W(list_max_link_density), W(element_box_max_lines), W(table_row_max_link_density), W(table_row_cell_max_words), W(not_found_max_kept_words), W(keyword_list_min_words), W(keyword_list_comma_share), W(keyword_list_max_stop_density), W(bold_line_share), W(bold_line_max_words),
+    W(table_cell_max_words), W(table_min_columns), W(table_max_columns), W(table_min_rows), W(table_shape_agreement), W(teaser_tail_min_pairs), W(heading_run_min), W(repeated_label_min_words), W(repeated_label_max_words), W(teaser_headline_min_words), W(teaser_headline_max_words), W(teaser_lead_max_words), W(teaser_run_min_pairs), W(teaser_run_lead_min_words), W(teaser_run_lead_max_words), W(teaser_run_region_share), W(teaser_run_article_min_sum), W(article_started_words), W(readalso_box_max_lines), W(readalso_continue_paragraphs), W(story_headline_min_words), W(story_headline_share), W(leaning_threshold_shift), W(leaning_floor_shift), W(leaning_sandwich_shift), W(end_section_resume_lines), W(end_section_resume_paragraphs), W(end_section_flow_levels), W(end_link_min_link_density), W(record_gap_max_lines), W(record_gap_line_max_words), W(record_min_words), W(readalso_teaser_box_max_lines), W(readalso_teaser_line_max_words), W(comment_author_max_words), W(list_max_link_density), W(element_box_max_lines), W(table_row_max_link_density), W(table_row_cell_max_words), W(not_found_max_kept_words), W(keyword_list_min_words), W(keyword_list_comma_share), W(keyword_list_max_stop_density), W(bold_line_share), W(bold_line_max_words), W(button_row_max_words),
 #undef W
 };
 
@@ -430,6 +430,26 @@ bool contains_lowered(std::string_view text, std::string_view key, size_t anchor
 }
 
 }  // namespace
+
+bool Lexicon::is_button_row(std::string_view line, std::span<const KeyWord> line_words) const {
+  auto is_caption = [&](std::size_t first, std::size_t last) {
+    const std::size_t begin = line_words[first].offset;
+    const std::string_view caption = line.substr(begin, line_words[last].offset + line_words[last].length - begin);
+    const std::vector<Phrase>* phrases = line_phrase_table_.find(caption);
+    if (!phrases) return false;
+    for (const Phrase& p : *phrases) {
+      if (p.role == PhraseRole::kChrome) return true;
+    }
+    return false;
+  };
+  int captions = 0;
+  for (std::size_t i = 0; i < line_words.size(); ++captions) {
+    if (i + 1 < line_words.size() && is_caption(i, i + 1)) i += 2;
+    else if (is_caption(i, i)) i += 1;
+    else return false;
+  }
+  return captions >= 2;
+}
 
 PhraseHit Lexicon::match_phrase(std::string_view line, std::string_view original, int words) const {
   std::vector<KeyWord> line_words;

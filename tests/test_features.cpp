@@ -172,6 +172,17 @@ TEST(Features, KeywordListIsOneWordBetweenCommas) {
   EXPECT_FALSE(of("apples, pears, plums").keyword_list);  // too few to be stuffing
 }
 
+TEST(Features, ButtonRowIsChromeCaptionsBackToBack) {
+  EXPECT_TRUE(of("Share Tweet Email Print").button_row);
+  EXPECT_TRUE(of("Facebook Twitter WhatsApp Copy link").button_row);  // "copy link": a caption of two words
+  EXPECT_TRUE(of("فيسبوك تويتر واتساب", "ar").button_row);
+  // One caption alone is a chrome phrase of its own, not a row.
+  EXPECT_FALSE(of("Share").button_row);
+  // A word that is no caption makes a line of text.
+  EXPECT_FALSE(of("Share your email with Twitter").button_row);
+  EXPECT_FALSE(of("Facebook Twitter WhatsApp Email Print Share Tweet Telegram LinkedIn").button_row);  // too long
+}
+
 TEST(Features, CopyrightNoticeOpensWithTheSign) {
   EXPECT_TRUE(of("© 2006 Yahoo! Inc. All Rights Reserved. Privacy Policy - Terms of Service").copyright_notice);
   EXPECT_TRUE(of("Copyright © 1999 by Hugo S. Cunningham").copyright_notice);
