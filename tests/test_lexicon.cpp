@@ -253,3 +253,13 @@ TEST(Lexicon, NewsletterPitchHeadsMoreStories) {
   EXPECT_EQ(role_of(lex, "Want more stories like this?"), PhraseRole::kReadAlso);
   EXPECT_EQ(role_of(lex, "Was this article helpful?"), PhraseRole::kEnd);
 }
+
+TEST(Lexicon, LikeButtonAndNewWindowNotesAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Like this:"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Like Loading..."), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Click to share on Reddit (Opens in new window)"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "These are external links and will open in a new window"), PhraseRole::kChrome);
+  // A sentence that likes something is no button.
+  EXPECT_EQ(role_of(lex, "Readers like this kind of story."), PhraseRole::kNone);
+}
