@@ -411,6 +411,25 @@ Features compute_features(const Segment& seg, const std::string& language, const
   return compute_features(seg, words[0], lexicon.language_index(language), lexicon);
 }
 
+// The words of a line besides its numbers and strong date words (month and
+// day names, am/pm) make a clause of their own: enough of them, and as many
+// stop words among them as prose has ("I had started working at McDonald's
+// in October of 2003", "The two areas to focus on for at least 3-4 months
+// are:"). A dateline's other words are names and labels ("Posted by Biggles
+// at October 27, 2003 7:43 PM", "Washington Post Staff Writer Wednesday,
+// November 3, 2004; Page A25").
+bool reads_as_prose_around_dates(const SegmentWords& words, uint32_t language_bit, const Lexicon& lexicon) {
+  int others = 0, stops = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const KeyWord& word = words.words[i];
+    if (word.kind == WordKind::kNumber || (word.kind == WordKind::kDate && lexicon.date_word(words.word(i)) == 2)) continue;
+    ++others;
+    stops += (word.stop_languages & language_bit) != 0;
+  }
+  const Weights& w = lexicon.weights();
+  return others >= w.dateline_prose_min_words && stops >= w.dateline_prose_stop_share * others;
+}
+
 Features compute_features(const Segment& seg, const SegmentWords& words, int language, const Lexicon& lexicon) {
   Features f;
   const std::string& s = seg.text;
@@ -452,7 +471,8 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
     if (word_count <= 10 && numbers + date_words == word_count) {
       f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&
-               numbers + date_words >= w.dateline_share * word_count) {
+               numbers + date_words >= w.dateline_share * word_count &&
+               !reads_as_prose_around_dates(words, language_bit, lexicon)) {
       // A dateline needs a strong date sign; the costlier ones only here.
       f.date_only = strong_date || has_clock_time(s) || s.find(" | ") != std::string::npos ||
                     s.find("\u00B7") != std::string::npos;

@@ -194,6 +194,16 @@ TEST(Features, CopyrightNoticeOpensWithTheSign) {
   EXPECT_FALSE(of("The © sign marks a work that is protected.").copyright_notice);
 }
 
+TEST(Features, ProseThatMentionsADateIsNoDateline) {
+  EXPECT_FALSE(of("I had started working at Mcdonalds in October of 2003 i am 41 years old").date_only);
+  EXPECT_FALSE(of("The two areas to focus on for at least 3-4 months faithfully are:").date_only);
+  // A dateline's other words are a name and labels.
+  EXPECT_TRUE(of("Posted by Biggles at October 27, 2003 7:43 PM").date_only);
+  EXPECT_TRUE(of("Washington Post Staff Writer Wednesday, November 3, 2004; Page A25").date_only);
+  EXPECT_TRUE(of("Posted: Wed Feb 02, 2005 11:32 pm Post subject:").date_only);
+  EXPECT_TRUE(of("نشرت بواسطة: منى العلي في 7 فبراير 2024", "ar").date_only);
+}
+
 TEST(Features, PhoneNumbersAreNotDates) {
   EXPECT_FALSE(of("317-862-2713").date_only);
   EXPECT_FALSE(of("(314) 286-0122").date_only);
