@@ -443,7 +443,7 @@ class HtmlWalker {
     if (has_text_) {
       const Owner& o = buffer_owner_;
       if (o.pre_depth == 0 && o.heading_level == 0 && !soft_breaks_.empty()) {
-        emit_split_at_pointers();
+        emit_split_at_single_breaks();
       } else {
         emit(o.pre_depth > 0 ? tidy_preformatted(buffer_) : collapse_whitespace(buffer_), link_chars_);
       }
@@ -464,7 +464,7 @@ class HtmlWalker {
   // they change course?</strong><br>The reformists..."), a subheading, so it
   // does not run into the paragraph under it. Other single breaks stay
   // spaces (verse, addresses).
-  void emit_split_at_pointers() {
+  void emit_split_at_single_breaks() {
     struct Line { std::string text; int link_chars; bool own_block; bool bold; };
     std::vector<Line> lines;
     std::size_t start = 0;
@@ -513,12 +513,13 @@ class HtmlWalker {
   // link over a line of text is a listing's entry (a link directory, a
   // teaser), which stays one block with its description.
   bool is_bold_line(const std::string& line, int bold_chars, int link_chars) const {
+    if (bold_chars == 0) return false;
+    const Weights& w = lexicon_.weights();
     const int chars = count_collapsed_chars(line);
-    if (chars == 0 || bold_chars < lexicon_.weights().bold_line_share * chars) return false;
-    if (link_chars * 2 >= chars) return false;
+    if (bold_chars < w.bold_line_share * chars || link_chars >= w.bold_line_max_link_density * chars) return false;
     int words = 1;
     for (char c : line) words += c == ' ';
-    return words <= lexicon_.weights().bold_line_max_words;
+    return words <= w.bold_line_max_words;
   }
 
   PhraseHit pointer_phrase(const std::string& line) const {
@@ -570,7 +571,7 @@ class HtmlWalker {
   int bold_chars_ = 0;   // characters inside <strong> or <b> in buffer_
   int bold_depth_ = 0;
   // Single <br>s inside the text being gathered: where in buffer_, and how
-  // many link and bold characters came before (emit_split_at_pointers).
+  // many link and bold characters came before (emit_split_at_single_breaks).
   struct SoftBreak { std::size_t offset; int link_chars; int bold_chars; };
   std::vector<SoftBreak> soft_breaks_;
   bool has_text_ = false;
