@@ -263,3 +263,12 @@ TEST(Lexicon, LikeButtonAndNewWindowNotesAreChrome) {
   // A sentence that likes something is no button.
   EXPECT_EQ(role_of(lex, "Readers like this kind of story."), PhraseRole::kNone);
 }
+
+TEST(Lexicon, ArabicRelatedBoxesAndCommentFormsInMoreWordings) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "مواد ذات صلة"), PhraseRole::kReadAlso);   // "related materials"
+  EXPECT_EQ(role_of(lex, "قصص ذات صلة"), PhraseRole::kReadAlso);    // "related stories"
+  EXPECT_EQ(role_of(lex, "الأخبار الأكثر قراءة"), PhraseRole::kReadAlso);  // "most read news"
+  EXPECT_EQ(role_of(lex, "إضافة تعليق"), PhraseRole::kEnd);         // "add a comment"
+  EXPECT_EQ(role_of(lex, "لا تفوت"), PhraseRole::kChrome);          // "don't miss"
+}
