@@ -102,6 +102,18 @@ void drop_page_url(const internal::Page& page, std::vector<Block>& blocks) {
   }
 }
 
+// A block that is nothing but the site's name (og:site_name: the logo's
+// text, a masthead) names the site, not the article.
+void drop_site_name(const internal::Page& page, std::vector<Block>& blocks) {
+  const std::string site_key = internal::fold_key(page.site_name);
+  if (site_key.empty()) return;
+  for (Block& block : blocks) {
+    if (!block.keep || internal::fold_key(block.text) != site_key) continue;
+    block.keep = false;
+    block.rule = "site-name";
+  }
+}
+
 // Options::repeated_blocks: kept blocks whose folded text the batch learned
 // as repeated across its documents become chrome, with the learned reason.
 void drop_repeated_blocks(const std::unordered_map<std::string, std::string>& repeated,
@@ -196,6 +208,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   if (html) {
     drop_standfirst(page, result.blocks);
     drop_page_url(page, result.blocks);
+    drop_site_name(page, result.blocks);
   }
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
   internal::drop_not_found_page(result.title, page.document_title, features, lexicon, result.blocks);

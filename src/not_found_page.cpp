@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "page_title.h"
+
 namespace winnow::internal {
 
 namespace {
@@ -20,18 +22,8 @@ int kept_words(const std::vector<Features>& features, const std::vector<Block>& 
 // headline that only mentions one ("Site shows error 404 after attack")
 // does not.
 bool title_says_nothing_found(std::string_view title, const Lexicon& lexicon) {
-  // "|", ":", " - ", en and em dash, "»", "·".
-  static constexpr std::string_view kSeparators[] = {"|", ":", " - ", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB", "\xC2\xB7"};
-  std::size_t start = 0;
-  for (std::size_t at = 0; at <= title.size(); ++at) {
-    std::size_t separator_size = at == title.size() ? 1 : 0;  // the end closes the last part
-    for (std::string_view separator : kSeparators) {
-      if (separator_size == 0 && title.substr(at, separator.size()) == separator) separator_size = separator.size();
-    }
-    if (separator_size == 0) continue;
-    if (lexicon.is_nothing_found_message(title.substr(start, at - start))) return true;
-    start = at + separator_size;
-    at = start - 1;
+  for (std::string_view part : title_parts(title)) {
+    if (lexicon.is_nothing_found_message(part)) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@
 #include "html_prescan.h"
 #include "json_ld.h"
 #include "lexicon.h"
+#include "page_title.h"
 #include "segment.h"
 #include "stage_clock.h"
 #include "unicode_text.h"
@@ -599,7 +600,9 @@ Page segment_html(std::string_view html, const Lexicon& lexicon, StageClock& clo
   if (output) {
     HtmlWalker walker(lexicon, page);
     walker.walk_document(output->document);
-    page.title = walker.chosen_title();
+    // og:title often ends with the site's name ("Headline - Site"), which
+    // the page names in og:site_name: the title is the headline's.
+    page.title = title_without_site_name(walker.chosen_title(), page.site_name);
     page.document_title = walker.document_title();
     const JsonLd& ld = walker.json_ld_;
     if (page.date.empty()) page.date = ld.date_published;

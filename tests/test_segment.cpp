@@ -164,6 +164,15 @@ TEST(SegmentHtml, MetadataFromHead) {
   EXPECT_EQ(p.author, "Jane Doe");
 }
 
+TEST(SegmentHtml, TitleLosesTheSiteName) {
+  Lexicon lex;
+  Page p = segment_html(
+      "<html><head><meta property='og:title' content='The Headline - Example'>"
+      "<meta property='og:site_name' content='Example'></head><body><h1>The Headline</h1></body></html>",
+      lex);
+  EXPECT_EQ(p.title, "The Headline");
+}
+
 TEST(Sniff, HtmlAndText) {
   EXPECT_TRUE(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
   EXPECT_TRUE(looks_like_html("  <p>one</p><p>two</p><div>three</div>"));
