@@ -38,16 +38,16 @@ std::string title_without_site_name(std::string_view title, std::string_view sit
   if (site_key.empty()) return std::string(title);
   const std::vector<std::string_view> parts = title_parts(title);
   if (parts.size() < 2) return std::string(title);
-  const std::string_view first = parts.front(), last = parts.back();
-  if (fold_key(last) == site_key) {
+  std::string_view rest;
+  if (fold_key(parts.back()) == site_key) {
     // Up to the end of the part before the site's name.
-    const std::string_view kept = parts[parts.size() - 2];
-    return std::string(trim_spaces(title.substr(0, kept.data() + kept.size() - title.data())));
+    const std::string_view before = parts[parts.size() - 2];
+    rest = trim_spaces(title.substr(0, before.data() + before.size() - title.data()));
+  } else if (fold_key(parts.front()) == site_key) {
+    rest = trim_spaces(title.substr(parts[1].data() - title.data()));
   }
-  if (fold_key(first) == site_key) {
-    return std::string(trim_spaces(title.substr(parts[1].data() - title.data())));
-  }
-  return std::string(title);
+  // "| Site" alone, with nothing on the other side, stays as it is.
+  return std::string(fold_key(rest).empty() ? title : rest);
 }
 
 }  // namespace winnow::internal

@@ -27,4 +27,5 @@ TEST(PageTitle, OtherTitlesStayAsTheyAre) {
   EXPECT_EQ(title_without_site_name("Headline - Other Site", "Example"), "Headline - Other Site");
   EXPECT_EQ(title_without_site_name("Example", "Example"), "Example");  // the name alone is the whole title
   EXPECT_EQ(title_without_site_name("Headline - Example", ""), "Headline - Example");
+  EXPECT_EQ(title_without_site_name("| Example", "Example"), "| Example");  // nothing besides the name
 }
