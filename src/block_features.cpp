@@ -418,15 +418,13 @@ Features compute_features(const Segment& seg, const std::string& language, const
 // are:"). A dateline's other words are names and labels ("Posted by Biggles
 // at October 27, 2003 7:43 PM", "Washington Post Staff Writer Wednesday,
 // November 3, 2004; Page A25").
-bool reads_as_prose_around_dates(const SegmentWords& words, uint32_t language_bit, const Lexicon& lexicon) {
+bool reads_as_prose_around_dates(const SegmentWords& words, uint32_t language_bit, const Weights& w) {
   int others = 0, stops = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const KeyWord& word = words.words[i];
-    if (word.kind == WordKind::kNumber || (word.kind == WordKind::kDate && lexicon.date_word(words.word(i)) == 2)) continue;
+  for (const KeyWord& word : words.words) {
+    if (word.kind == WordKind::kNumber || (word.kind == WordKind::kDate && word.strong_date)) continue;
     ++others;
     stops += (word.stop_languages & language_bit) != 0;
   }
-  const Weights& w = lexicon.weights();
   return others >= w.dateline_prose_min_words && stops >= w.dateline_prose_stop_share * others;
 }
 
@@ -472,7 +470,7 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
       f.date_only = f.pure_date = true;
     } else if (word_count <= w.dateline_max_words && !f.terminal_punct &&
                numbers + date_words >= w.dateline_share * word_count &&
-               !reads_as_prose_around_dates(words, language_bit, lexicon)) {
+               !reads_as_prose_around_dates(words, language_bit, w)) {
       // A dateline needs a strong date sign; the costlier ones only here.
       f.date_only = strong_date || has_clock_time(s) || s.find(" | ") != std::string::npos ||
                     s.find("\u00B7") != std::string::npos;
