@@ -190,12 +190,10 @@ void Lexicon::index_phrases_and_hints() {
   for (const auto& [key, phrases] : line_phrases_) {
     longest_line_phrase_ = std::max(longest_line_phrase_, key.size());
     line_phrase_table_[key] = phrases;
-    // The first word of a chrome caption of one or two words gets an entry
-    // (if it has none), so is_button_row turns down a line whose first word
-    // the lexicon does not know without looking it up again.
+    // is_button_row looks for captions only at these words.
     const bool caption = std::any_of(phrases.begin(), phrases.end(),
                                      [](const Phrase& p) { return p.role == PhraseRole::kChrome && p.key_words <= 2; });
-    if (caption) (void)words_[first_word(key)];
+    if (caption) caption_first_words_.insert(first_word(key));
   }
   // The prefix rule tries hints in hints_'s own iteration order: kept as it is.
   for (const auto& [hint, weight] : hints_) {
@@ -438,8 +436,9 @@ bool contains_lowered(std::string_view text, std::string_view key, size_t anchor
 }  // namespace
 
 bool Lexicon::is_button_row(std::string_view line, std::span<const KeyWord> line_words) const {
-  // Every caption's first word has an entry (index_phrases_and_hints).
-  if (line_words.empty() || !line_words[0].info) return false;
+  // Most lines fail at their first word: one lookup in a small set.
+  if (line_words.empty() || !caption_first_words_.contains(line.substr(line_words[0].offset, line_words[0].length)))
+    return false;
   auto is_caption = [&](std::size_t first, std::size_t last) {
     const std::size_t begin = line_words[first].offset;
     const std::string_view caption = line.substr(begin, line_words[last].offset + line_words[last].length - begin);

@@ -203,6 +203,7 @@ class Lexicon {
   std::unordered_map<std::string, int> hints_;
   WordSet signature_verbs_;  // see is_signature_verb
   WordSet credit_words_;     // see is_credit_word
+  WordSet caption_first_words_;  // first words of the chrome captions is_button_row reads
   WordSet widget_phrases_;   // see is_widget_phrase
   WordSet bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
   WordSet end_hints_;     // hints that mark end sections
