@@ -55,11 +55,14 @@ const char* input_type_name(InputType type) {
 // HTML pages repeat their headline as an <h1>: it goes to Result::title
 // (printed with --title), not into the body. So does a block of any kind that
 // is the headline or the page's <title> word for word ("Headline | Site").
+// A block that is only the site's name (og:site_name: the logo's text, a
+// masthead) names the site, not the article.
 void drop_title_heading(const std::string& title, const internal::Page& page,
                         std::vector<Block>& blocks) {
-  if (title.empty()) return;
   const std::string title_key = internal::fold_key(title);
   const std::string document_key = internal::fold_key(page.document_title);
+  const std::string site_key = internal::fold_key(page.site_name);
+  if (title_key.empty() && site_key.empty()) return;
   bool heading_dropped = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const auto& seg = page.segments[i];
@@ -67,6 +70,12 @@ void drop_title_heading(const std::string& title, const internal::Page& page,
     if (!blocks[i].keep && !heading_candidate) continue;  // nothing to drop
     const std::string key = internal::fold_key(blocks[i].text);
     if (key.empty()) continue;
+    if (blocks[i].keep && key == site_key) {
+      blocks[i].keep = false;
+      blocks[i].rule = "site-name";
+      continue;
+    }
+    if (title_key.empty()) continue;
     const bool heading = heading_candidate && title_key.find(key) != std::string::npos;
     if (heading || key == title_key || key == document_key) {
       heading_dropped |= heading;
@@ -99,18 +108,6 @@ void drop_page_url(const internal::Page& page, std::vector<Block>& blocks) {
     if (!block.keep || block.text != page.url) continue;
     block.keep = false;
     block.rule = "page-url";
-  }
-}
-
-// A block that is nothing but the site's name (og:site_name: the logo's
-// text, a masthead) names the site, not the article.
-void drop_site_name(const internal::Page& page, std::vector<Block>& blocks) {
-  const std::string site_key = internal::fold_key(page.site_name);
-  if (site_key.empty()) return;
-  for (Block& block : blocks) {
-    if (!block.keep || internal::fold_key(block.text) != site_key) continue;
-    block.keep = false;
-    block.rule = "site-name";
   }
 }
 
@@ -208,7 +205,6 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   if (html) {
     drop_standfirst(page, result.blocks);
     drop_page_url(page, result.blocks);
-    drop_site_name(page, result.blocks);
   }
   if (opt.repeated_blocks) drop_repeated_blocks(*opt.repeated_blocks, result.blocks);
   internal::drop_not_found_page(result.title, page.document_title, features, lexicon, result.blocks);
