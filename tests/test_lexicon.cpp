@@ -260,6 +260,9 @@ TEST(Lexicon, LikeButtonAndNewWindowNotesAreChrome) {
   EXPECT_EQ(role_of(lex, "Like Loading..."), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "Click to share on Reddit (Opens in new window)"), PhraseRole::kChrome);
   EXPECT_EQ(role_of(lex, "These are external links and will open in a new window"), PhraseRole::kChrome);
+  // A caption behind its screen-reader label, longer than a prefix's ten words.
+  EXPECT_EQ(role_of(lex, "Image caption Assange gestures with a thumbs up after he was arrested by police in London"),
+            PhraseRole::kChrome);
   // A sentence that likes something is no button.
   EXPECT_EQ(role_of(lex, "Readers like this kind of story."), PhraseRole::kNone);
 }
