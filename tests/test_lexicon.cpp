@@ -267,6 +267,16 @@ TEST(Lexicon, LikeButtonAndNewWindowNotesAreChrome) {
   EXPECT_EQ(role_of(lex, "Readers like this kind of story."), PhraseRole::kNone);
 }
 
+TEST(Lexicon, ReviewBylinesAreChrome) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Reviewed by Hansa D. Bhargava, MD"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Medically reviewed by Jane Doe, RN"), PhraseRole::kChrome);
+  // A sentence that opens the same way is longer than a byline.
+  EXPECT_EQ(role_of(lex, "Reviewed by the committee last spring, the plan was sent back to the council with "
+                         "a list of questions about its cost."),
+            PhraseRole::kNone);
+}
+
 TEST(Lexicon, ArabicRelatedBoxesAndCommentFormsInMoreWordings) {
   Lexicon lex;
   EXPECT_EQ(role_of(lex, "مواد ذات صلة"), PhraseRole::kReadAlso);   // "related materials"
