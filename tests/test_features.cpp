@@ -220,7 +220,8 @@ bool glued_teaser(const std::string& line) {
   page.segments.push_back(Segment{});
   page.segments[0].text = line;
   std::vector<Features> features{of(line)};
-  mark_glued_teasers(page, features);
+  static Lexicon lex;
+  mark_glued_teasers(page, lex.weights(), features);
   return features[0].teaser;
 }
 }  // namespace
