@@ -332,11 +332,9 @@ bool has_dateline_separator(std::string_view s, const SeparatorSigns& signs) {
 // the words before it are mostly capitalised and those after it mostly
 // not. A name written so ("YouTube") inside a headline is followed by more
 // capitalised words.
-bool has_glued_headline(std::string_view s, const Weights& wt) {
-  const std::size_t last_joint = static_cast<std::size_t>(wt.glued_headline_max_word);
-  const std::size_t window = static_cast<std::size_t>(wt.glued_headline_window);
+bool has_glued_headline(std::string_view s) {
   std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < s.size() && words.size() <= last_joint + window;) {
+  for (std::size_t i = 0; i < s.size() && words.size() < 28;) {
     while (i < s.size() && s[i] == ' ') ++i;
     const std::size_t start = i;
     while (i < s.size() && s[i] != ' ') ++i;
@@ -344,7 +342,7 @@ bool has_glued_headline(std::string_view s, const Weights& wt) {
   }
   auto capitalised = [](std::string_view w) { return (w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= '0' && w[0] <= '9'); };
   auto small = [](std::string_view w) { return w[0] >= 'a' && w[0] <= 'z'; };
-  for (std::size_t g = 3; g < words.size() && g <= last_joint; ++g) {
+  for (std::size_t g = 3; g < words.size() && g <= 20; ++g) {
     const std::string_view w = words[g];
     bool joint = false;
     for (std::size_t k = 3; k + 1 < w.size() && !joint; ++k) {
@@ -353,12 +351,10 @@ bool has_glued_headline(std::string_view s, const Weights& wt) {
     }
     if (!joint || !capitalised(w)) continue;
     int before = 0, caps = 0;
-    for (std::size_t b = g >= window ? g - window : 0; b < g; ++b, ++before) caps += capitalised(words[b]);
+    for (std::size_t b = g >= 8 ? g - 8 : 0; b < g; ++b, ++before) caps += capitalised(words[b]);
     int after = 0, lower = 0;
-    for (std::size_t a = g + 1; a < words.size() && a <= g + window; ++a, ++after) lower += small(words[a]);
-    if (caps >= wt.glued_headline_capital_share * before && after >= wt.glued_headline_min_words_after &&
-        lower >= wt.glued_headline_small_share * after)
-      return true;
+    for (std::size_t a = g + 1; a < words.size() && a <= g + 8; ++a, ++after) lower += small(words[a]);
+    if (caps * 10 >= before * 7 && after >= 5 && lower * 2 >= after) return true;
   }
   return false;
 }
@@ -563,10 +559,10 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   return f;
 }
 
-void mark_glued_teasers(const Page& page, const Weights& w, std::vector<Features>& features) {
+void mark_glued_teasers(const Page& page, std::vector<Features>& features) {
   for (std::size_t i = 0; i < features.size(); ++i) {
     Features& f = features[i];
-    if (!f.teaser && f.words >= w.glued_headline_min_words && has_glued_headline(page.segments[i].text, w)) f.teaser = true;
+    if (!f.teaser && f.words >= 15 && has_glued_headline(page.segments[i].text)) f.teaser = true;
   }
 }
 

@@ -66,7 +66,7 @@ Features compute_features(const Segment& segment, const std::string& language,
 // headline glued to its lead ("... NASCAR FinaleFord v Toyota flopped ..."),
 // is a teaser too. Text only: in HTML and Markdown such a join is markup
 // inside a sentence more often than a card.
-void mark_glued_teasers(const Page& page, const Weights& weights, std::vector<Features>& features);
+void mark_glued_teasers(const Page& page, std::vector<Features>& features);
 
 // "words=23 stop=0.31 ..." for --explain.
 std::string describe(const Features& f);

@@ -220,8 +220,7 @@ bool glued_teaser(const std::string& line) {
   page.segments.push_back(Segment{});
   page.segments[0].text = line;
   std::vector<Features> features{of(line)};
-  static Lexicon lex;
-  mark_glued_teasers(page, lex.weights(), features);
+  mark_glued_teasers(page, features);
   return features[0].teaser;
 }
 }  // namespace
