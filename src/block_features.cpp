@@ -324,41 +324,6 @@ bool has_dateline_separator(std::string_view s, const SeparatorSigns& signs) {
   return false;
 }
 
-// A headline in title case glued to the first words of its lead, as a
-// scraper flattens a teaser card without a space between them ("Harvick
-// Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped
-// for ..."): a word of the first twenty joins a small letter to a capital
-// and a small one after three letters or more (not "McDonald", "MacLeod"),
-// the words before it are mostly capitalised and those after it mostly
-// not. A name written so ("YouTube") inside a headline is followed by more
-// capitalised words.
-bool has_glued_headline(std::string_view s) {
-  std::vector<std::string_view> words;
-  for (std::size_t i = 0; i < s.size() && words.size() < 28;) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  auto capitalised = [](std::string_view w) { return (w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= '0' && w[0] <= '9'); };
-  auto small = [](std::string_view w) { return w[0] >= 'a' && w[0] <= 'z'; };
-  for (std::size_t g = 3; g < words.size() && g <= 20; ++g) {
-    const std::string_view w = words[g];
-    bool joint = false;
-    for (std::size_t k = 3; k + 1 < w.size() && !joint; ++k) {
-      joint = w[k - 1] >= 'a' && w[k - 1] <= 'z' && w[k] >= 'A' && w[k] <= 'Z' && w[k + 1] >= 'a' && w[k + 1] <= 'z' &&
-              !(k == 3 && w.substr(0, 3) == "Mac");
-    }
-    if (!joint || !capitalised(w)) continue;
-    int before = 0, caps = 0;
-    for (std::size_t b = g >= 8 ? g - 8 : 0; b < g; ++b, ++before) caps += capitalised(words[b]);
-    int after = 0, lower = 0;
-    for (std::size_t a = g + 1; a < words.size() && a <= g + 8; ++a, ++after) lower += small(words[a]);
-    if (caps * 10 >= before * 7 && after >= 5 && lower * 2 >= after) return true;
-  }
-  return false;
-}
-
 // An all-capitals dateline ("NEW DELHI:", "UNITED NATIONS —") after at least
 // `min_words_before` words of a line without a sentence end before it: a
 // teaser's headline glued to the first sentence of its story. An article's own
@@ -557,13 +522,6 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
                      capitalized_after_words(s, about_words);
   }
   return f;
-}
-
-void mark_glued_teasers(const Page& page, std::vector<Features>& features) {
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    Features& f = features[i];
-    if (!f.teaser && f.words >= 15 && has_glued_headline(page.segments[i].text)) f.teaser = true;
-  }
 }
 
 std::string describe(const Features& f) {
