@@ -71,6 +71,23 @@ bool opens_with_copyright_sign(std::string_view s) {
   return s.substr(i, kSign.size()) == kSign;
 }
 
+// "Copyright ©2006 Yahoo! Inc. All Rights Reserved. Privacy Policy - Terms
+// of Service - ...": a site footer that states its rights within its first
+// `within_words` words, then runs on into the legal links and notes. (A
+// caption's "© Provided by ..." glued to a paragraph reserves nothing.)
+bool reserves_rights_early(std::string_view s, int within_words) {
+  static constexpr std::string_view kPhrase = "all rights reserved";
+  int words = 0;
+  for (std::size_t i = 0; i + kPhrase.size() <= s.size() && words <= within_words; ++i) {
+    if (s[i] == ' ') { ++words; continue; }
+    if ((s[i] | 0x20) != 'a' || (i > 0 && s[i - 1] != ' ')) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < kPhrase.size() && same; ++k) same = static_cast<char>(s[i + k] | 0x20) == kPhrase[k];
+    if (same) return true;
+  }
+  return false;
+}
+
 // Digits from s[i] on: how many (at most `max` + 1 are counted).
 int digit_run(std::string_view s, std::size_t i, int max) {
   int n = 0;
@@ -486,7 +503,10 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   // that enumerates puts two or three words between its commas.
   f.keyword_list = word_count >= w.keyword_list_min_words && f.stop_density <= w.keyword_list_max_stop_density &&
                    f.commas >= w.keyword_list_comma_share * (word_count - 1);
-  f.copyright_notice = word_count <= w.contains_max_words && opens_with_copyright_sign(s);
+  f.copyright_notice = opens_with_copyright_sign(s) &&
+                       (word_count <= w.contains_max_words ||
+                        (word_count <= w.copyright_footer_max_words &&
+                         reserves_rights_early(s, static_cast<int>(w.copyright_rights_within_words))));
   f.bullet = starts_with_bullet(s);
   const bool breadcrumb_possible = word_count <= 10 && !f.terminal_punct;
   // One pass for the three searches below, when one of them may run.

@@ -29,6 +29,7 @@ struct Weights {
   double chrome_prefix_max_words = 0, readalso_prefix_max_words = 0, about_header_max_words = 0, caption_max_words = 0, bio_max_words = 0, bio_name_max_words = 0, bio_role_reach = 0, linked_headline_min_link_density = 0, linked_headline_min_words = 0,
          about_header_max_link_density = 0;  // see weights.txt
   double end_prefix_max_words = 0, end_prefix_short_max_words = 0, counted_end_prefix_max_words = 0, labelled_links_max_label_words = 0, labelled_links_min_link_density = 0, contains_max_words = 0;
+  double copyright_footer_max_words = 0, copyright_rights_within_words = 0;
   double link_density_pivot = 0, link_density_penalty = 0;
   double sandwich_min_score = 0, table_long_cell_max_words = 0, inside_article_max_link_density = 0, colon_list_max_items = 0, widget_item_max_words = 0, pointer_run_max_lines = 0, paragraph_min_score = 0, poll_question_max_words = 0, wrap_width_percentile = 0, wrap_min_width = 0, wrap_max_width = 0, wrap_full_share = 0, wrap_min_joins = 0, wrap_min_join_share = 0, numbered_list_min_items = 0, numbered_list_max_between = 0, repeated_max_words = 0, repeated_min_count = 0, fallback_min_words = 0, fallback_share = 0, fallback_min_score = 0, fallback_max_link_density = 0, fallback_html_min_score = 0, fallback_html_max_link_density = 0, prose_min_words = 0, prose_hint_gain = 0, uninformative_hint_share = 0, hint_gain = 0, hint_min = 0, hint_max = 0, in_article_bonus = 0, declared_body_bonus = 0, declared_body_trust = 0, declared_body_miss = 0;
   double heading_bonus = 0, paragraph_tag_bonus = 0;

@@ -194,6 +194,16 @@ TEST(Features, CopyrightNoticeOpensWithTheSign) {
   EXPECT_FALSE(of("The © sign marks a work that is protected.").copyright_notice);
 }
 
+TEST(Features, LongCopyrightFooterReservesRightsEarly) {
+  std::string footer = "Copyright © 2006 Example Shop Inc. All Rights Reserved. Privacy Policy - Terms of Service -";
+  for (int i = 0; i < 4; ++i) footer += " Information about our partners and the prices they set may change at any time.";
+  EXPECT_TRUE(of(footer).copyright_notice);
+  // A long paragraph that opens with a credit but reserves nothing stays prose.
+  std::string glued = "© Provided by Example News The council met on Monday";
+  for (int i = 0; i < 4; ++i) glued += " and the members talked about the budget for the coming year at length";
+  EXPECT_FALSE(of(glued).copyright_notice);
+}
+
 TEST(Features, ProseThatMentionsADateIsNoDateline) {
   EXPECT_FALSE(of("I had started working at Mcdonalds in October of 2003 i am 41 years old").date_only);
   EXPECT_FALSE(of("The two areas to focus on for at least 3-4 months faithfully are:").date_only);
