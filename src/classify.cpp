@@ -118,7 +118,13 @@ class Classifier {
       box_line_[i] = f_[i].phrase.role == PhraseRole::kChrome && lexicon.is_widget_phrase(f_[i].phrase.phrase);
     }
     end_marker_.assign(n_, false);
-    for (int i = 0; i < n_; ++i) end_marker_[i] = is_end_marker(f_[i]) || heads_about_box(i);
+    // With --comments a comment's header line ("Alex on May 3 said:") opens
+    // one more comment of the kept thread.
+    const bool thread_kept = lexicon.keeps_comments();
+    for (int i = 0; i < n_; ++i) {
+      const bool marker = thread_kept ? f_[i].phrase.role == PhraseRole::kEnd : is_end_marker(f_[i]);
+      end_marker_[i] = marker || heads_about_box(i);
+    }
     if (!html_) mark_repeated_short_lines();
     table_cell_.assign(n_, false);
     if (!html_) mark_table_cells();

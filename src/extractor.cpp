@@ -19,7 +19,7 @@ namespace winnow {
 struct Extractor::Impl {
   Options options;
   internal::Lexicon lexicon;
-  explicit Impl(Options o) : options(std::move(o)), lexicon(options.extra_phrases) {
+  explicit Impl(Options o) : options(std::move(o)), lexicon(options.extra_phrases, options.keep_comments) {
     if (options.leaning == Leaning::kPrecision) lexicon.lean(+1);
     if (options.leaning == Leaning::kRecall) lexicon.lean(-1);
   }

@@ -158,7 +158,8 @@ int role_rank(PhraseRole role) {
 
 }  // namespace
 
-Lexicon::Lexicon(const std::vector<std::string>& extra_chrome_phrases) {
+Lexicon::Lexicon(const std::vector<std::string>& extra_chrome_phrases, bool keep_comments)
+    : keep_comments_(keep_comments) {
   load_weights(embedded_data("weights"));
   load_stop_words(embedded_data("stopwords"));
   load_phrases(embedded_data("phrases"));
@@ -290,7 +291,11 @@ void Lexicon::load_phrases(std::string_view data) {
       return;
     }
     auto [match_name, phrase] = split_first_word(rest);
-    PhraseRole role = role_name == "end"        ? PhraseRole::kEnd
+    // A comment thread's heading ends the article, or with --comments is a
+    // chrome line inside the kept thread.
+    const bool thread = role_name == "thread";
+    PhraseRole role = thread                    ? (keep_comments_ ? PhraseRole::kChrome : PhraseRole::kEnd)
+                      : role_name == "end"      ? PhraseRole::kEnd
                       : role_name == "readalso" ? PhraseRole::kReadAlso
                       : role_name == "chrome"   ? PhraseRole::kChrome
                       : role_name == "about"    ? PhraseRole::kAbout
@@ -299,7 +304,7 @@ void Lexicon::load_phrases(std::string_view data) {
     PhraseMatch match = match_name == "line"     ? PhraseMatch::kLine
                         : match_name == "prefix" ? PhraseMatch::kPrefix
                                                  : PhraseMatch::kContains;
-    for (const std::string& spelling : persian_spellings(phrase)) add_phrase(role, match, spelling);
+    for (const std::string& spelling : persian_spellings(phrase)) add_phrase(role, match, spelling, thread);
   });
 }
 
@@ -321,14 +326,14 @@ bool Lexicon::is_nothing_found_message(std::string_view part) const {
   return false;
 }
 
-void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view text) {
+void Lexicon::add_phrase(PhraseRole role, PhraseMatch match, std::string_view text, bool thread) {
   std::string key = fold_key(text);
   // Phrases that are only punctuation ("t.co/" folds to "t co") keep their
   // folded form; an empty key can never match and is skipped.
   if (key.empty()) return;
   std::string_view trimmed = text;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
-  Phrase p{role, match, key, !trimmed.empty() && trimmed.back() == ':',
+  Phrase p{role, match, key, !trimmed.empty() && trimmed.back() == ':', thread,
            static_cast<int>(word_keys(key).size())};
   switch (match) {
     case PhraseMatch::kLine: line_phrases_[key].push_back(p); break;
@@ -372,6 +377,12 @@ void Lexicon::load_hints(std::string_view data) {
     auto [weight, hint] = split_first_word(line);
     if (weight == "end") { end_hints_.insert(std::string(hint)); return; }
     if (weight == "thread") { thread_hints_.insert(std::string(hint)); return; }
+    if (weight == "thread-kept") {  // with --comments the thread's container is content
+      auto weighted = hints_.find(std::string(hint));
+      if (weighted == hints_.end()) throw std::runtime_error("class_hints.txt: thread-kept hint without a weight above");
+      if (keep_comments_) weighted->second = 0;
+      return;
+    }
     if (weight == "builder-prefix") { builder_prefixes_.emplace_back(hint); return; }
     if (weight == "post-marker") { post_markers_.emplace_back(hint); return; }
     if (weight == "post-taxonomy") { post_taxonomy_.emplace_back(hint); return; }
@@ -489,7 +500,7 @@ void Lexicon::match_counted_end_prefix(std::string_view line, std::span<const Ke
   if (!candidates) return;
   for (uint32_t i : *candidates) {
     const Phrase& p = prefix_phrases_[i];
-    if (p.role == PhraseRole::kEnd && !p.needs_colon && starts_with_words(rest, p.key)) {
+    if ((p.role == PhraseRole::kEnd || p.thread) && !p.needs_colon && starts_with_words(rest, p.key)) {
       consider(p, rest.size() > p.key.size());
     }
   }
@@ -517,7 +528,7 @@ PhraseHit Lexicon::match_phrase(std::string_view line, std::span<const KeyWord> 
   const size_t prefix_count = prefix_candidates ? prefix_candidates->size() : 0;
   for (size_t c = 0; c < prefix_count; ++c) {
     const Phrase& p = prefix_phrases_[(*prefix_candidates)[c]];
-    double limit = p.role == PhraseRole::kChrome || p.role == PhraseRole::kAbout ? w.chrome_prefix_max_words
+    double limit = (p.role == PhraseRole::kChrome && !p.thread) || p.role == PhraseRole::kAbout ? w.chrome_prefix_max_words
                    : p.role == PhraseRole::kReadAlso ? w.readalso_prefix_max_words
                    : p.needs_colon                   ? w.end_prefix_max_words
                                                      : w.end_prefix_short_max_words;

@@ -74,8 +74,15 @@ struct StringHash {
 class Lexicon {
  public:
   // Parses the embedded data files plus `extra_chrome_phrases` (role chrome,
-  // matched as "contains"). Throws std::runtime_error on malformed data.
-  explicit Lexicon(const std::vector<std::string>& extra_chrome_phrases = {});
+  // matched as "contains"). With `keep_comments` (winnow --comments) a
+  // readers' comment thread is content: its headings and "Reply" buttons
+  // (phrases.txt role thread) are chrome lines instead of end markers, and
+  // its containers' class names (class_hints.txt thread-kept) weigh nothing.
+  // Throws std::runtime_error on malformed data.
+  explicit Lexicon(const std::vector<std::string>& extra_chrome_phrases = {}, bool keep_comments = false);
+
+  // True when built with keep_comments.
+  bool keeps_comments() const { return keep_comments_; }
 
   // Moves the keep threshold and the cost of weak lines by the leaning
   // weights: +1 towards precision, -1 towards recall, 0 leaves them.
@@ -183,6 +190,7 @@ class Lexicon {
     PhraseMatch match;
     std::string key;
     bool needs_colon = false;  // written "phrase:" in the data
+    bool thread = false;       // role thread in the data: a comment thread's heading or button
     int key_words = 0;
     size_t anchor = 0;  // raw "contains" phrases: where the key's first '.' or '/' is
   };
@@ -192,7 +200,7 @@ class Lexicon {
   void load_hints(std::string_view data);
   void load_weights(std::string_view data);
   void load_date_words(std::string_view data);
-  void add_phrase(PhraseRole role, PhraseMatch match, std::string_view text);
+  void add_phrase(PhraseRole role, PhraseMatch match, std::string_view text, bool thread = false);
 
   Weights weights_;
   std::vector<std::string> languages_;
@@ -209,6 +217,7 @@ class Lexicon {
   WordSet bio_verbs_, bio_roles_;  // see is_bio_verb, is_bio_role
   WordSet end_hints_;     // hints that mark end sections
   WordSet thread_hints_;  // hints that mark comment threads
+  bool keep_comments_ = false;  // comment threads are content (winnow --comments)
   struct NotFoundPhrase {
     std::string key;     // folded
     std::string spaced;  // " key ": found in " line " it is whole words

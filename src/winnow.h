@@ -33,6 +33,10 @@ enum class Leaning {
 struct Options {
   InputType input_type = InputType::kAuto;
   Leaning leaning = Leaning::kBalanced;
+  // Keep readers' comment threads as content (their headings, "Reply"
+  // buttons and comment forms still go). Off: after the thread's heading
+  // nothing is body.
+  bool keep_comments = false;
   std::string encoding;                     // empty: detect (BOM, <meta>, ICU)
   std::vector<std::string> extra_phrases;   // more chrome phrases, one per entry
   std::size_t max_bytes = std::size_t{64} << 20;

@@ -305,3 +305,15 @@ TEST_F(CliTest, PrecisionAndRecallEachRun) {
   EXPECT_EQ(run_winnow(dir_, "--precision " + shell_quote(article_path_)).exit_code, 0);
   EXPECT_EQ(run_winnow(dir_, "--recall " + shell_quote(article_path_)).exit_code, 0);
 }
+
+TEST_F(CliTest, CommentsFlagKeepsTheReadersThread) {
+  const std::string page = std::string(WINNOW_FIXTURES) + "/golden/en-blog-comments.in.html";
+  const std::string comment = "the walkers who come through the village";
+  RunResult plain = run_winnow(dir_, shell_quote(page));
+  RunResult kept = run_winnow(dir_, "--comments " + shell_quote(page));
+  EXPECT_EQ(plain.exit_code, 0);
+  EXPECT_EQ(kept.exit_code, 0);
+  EXPECT_EQ(plain.out.find(comment), std::string::npos);
+  EXPECT_NE(kept.out.find(comment), std::string::npos);
+  EXPECT_EQ(kept.out.find("Leave a Reply"), std::string::npos);  // the form still goes
+}

@@ -1,5 +1,7 @@
-// Golden tests: every fixtures/golden/<name>.in.{txt,html} is run through the
-// extractor and render_text(result, false) must equal <name>.out.txt exactly.
+// Golden tests: every fixtures/golden/<name>.in.{txt,html,md} is run through
+// the extractor and render_text(result, false) must equal <name>.out.txt
+// exactly; where <name>.comments.out.txt exists too, the same input run with
+// Options::keep_comments (winnow --comments) must equal it.
 // The fixtures are hand-written; see fixtures/golden/README.md for the
 // contract. Set WINNOW_GOLDEN_EXPLAIN=1 to also print render_explain() for a
 // failing fixture.
@@ -36,9 +38,13 @@ std::string stem_of_input(const std::string& filename) {
   return filename.substr(0, pos);
 }
 
-fs::path expected_path(const fs::path& input) {
-  return input.parent_path() / (stem_of_input(input.filename().string()) + ".out.txt");
+fs::path expected_path(const fs::path& input, const std::string& variant = "") {
+  return input.parent_path() / (stem_of_input(input.filename().string()) + variant + ".out.txt");
 }
+
+// The options variants an expected file can be written for: ".comments"
+// (keep_comments).
+constexpr const char* kCommentsVariant = ".comments";
 
 std::vector<std::string> golden_inputs() {
   std::vector<std::string> out;
@@ -142,27 +148,42 @@ const winnow::Extractor& extractor() {
   return ex;
 }
 
+const winnow::Extractor& extractor_keeping_comments() {
+  static const winnow::Extractor ex{[] {
+    winnow::Options o;
+    o.keep_comments = true;
+    return o;
+  }()};
+  return ex;
+}
+
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(GoldenTest, MatchesExpectedText) {
-  const fs::path input = golden_dir() / GetParam();
-  const fs::path expected_file = expected_path(input);
-  ASSERT_TRUE(fs::exists(expected_file)) << "missing " << expected_file;
-
+// Runs `input` through `ex` and compares with `expected_file`.
+void expect_golden(const winnow::Extractor& ex, const fs::path& input, const fs::path& expected_file) {
   const std::string bytes = read_bytes(input);
   const std::string expected = read_bytes(expected_file);
-  const winnow::Result result = extractor().extract(bytes);
+  const winnow::Result result = ex.extract(bytes);
   ASSERT_EQ(result.status, winnow::Status::kOk) << result.error;
   const std::string actual = winnow::render_text(result, false);
 
   if (actual != expected) {
-    std::string msg = "golden mismatch for " + GetParam() + " (- expected, + actual):\n" +
+    std::string msg = "golden mismatch for " + expected_file.filename().string() + " (- expected, + actual):\n" +
                       line_diff(expected, actual);
     if (const char* e = std::getenv("WINNOW_GOLDEN_EXPLAIN"); e != nullptr && *e != '\0') {
       msg += "\n--- explain ---\n" + winnow::render_explain(result);
     }
     ADD_FAILURE() << msg;
   }
+}
+
+TEST_P(GoldenTest, MatchesExpectedText) {
+  const fs::path input = golden_dir() / GetParam();
+  const fs::path expected_file = expected_path(input);
+  ASSERT_TRUE(fs::exists(expected_file)) << "missing " << expected_file;
+  expect_golden(extractor(), input, expected_file);
+  const fs::path with_comments = expected_path(input, kCommentsVariant);
+  if (fs::exists(with_comments)) expect_golden(extractor_keeping_comments(), input, with_comments);
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, GoldenTest, ::testing::ValuesIn(golden_inputs()),
@@ -185,7 +206,10 @@ TEST(GoldenSet, HasEnoughPairsAndEveryInputHasExpected) {
     const std::string suffix = ".out.txt";
     if (f.size() <= suffix.size() || f.compare(f.size() - suffix.size(), suffix.size(), suffix) != 0)
       continue;
-    const std::string stem = f.substr(0, f.size() - suffix.size());
+    std::string stem = f.substr(0, f.size() - suffix.size());
+    const std::string variant = kCommentsVariant;
+    if (stem.size() > variant.size() && stem.compare(stem.size() - variant.size(), variant.size(), variant) == 0)
+      stem.resize(stem.size() - variant.size());
     const bool has_input = std::any_of(inputs.begin(), inputs.end(), [&](const std::string& in) {
       return stem_of_input(in) == stem;
     });

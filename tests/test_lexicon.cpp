@@ -285,3 +285,28 @@ TEST(Lexicon, ArabicRelatedBoxesAndCommentFormsInMoreWordings) {
   EXPECT_EQ(role_of(lex, "إضافة تعليق"), PhraseRole::kEnd);         // "add a comment"
   EXPECT_EQ(role_of(lex, "لا تفوت"), PhraseRole::kChrome);          // "don't miss"
 }
+
+TEST(Lexicon, CommentThreadHeadingsEndTheArticleUnlessCommentsAreKept) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Comments (12)"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "12 thoughts on “Counting otters”"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(lex, "تعليقات القراء"), PhraseRole::kEnd);
+  Lexicon kept({}, /*keep_comments=*/true);
+  EXPECT_TRUE(kept.keeps_comments());
+  // The thread's heading and "Reply" buttons are chrome lines inside it ...
+  EXPECT_EQ(role_of(kept, "Comments (12)"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(kept, "12 thoughts on “Counting otters”"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(kept, "Reply"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(kept, "تعليقات القراء"), PhraseRole::kChrome);
+  // ... and the comment form after it still ends the page's content.
+  EXPECT_EQ(role_of(kept, "Leave a Reply"), PhraseRole::kEnd);
+  EXPECT_EQ(role_of(kept, "أضف تعليق"), PhraseRole::kEnd);
+}
+
+TEST(Lexicon, CommentContainersWeighNothingWhenCommentsAreKept) {
+  Lexicon lex;
+  Lexicon kept({}, /*keep_comments=*/true);
+  EXPECT_LT(lex.class_hint("comment", nullptr), 0);
+  EXPECT_EQ(kept.class_hint("comment", nullptr), 0);
+  EXPECT_LT(kept.class_hint("respond", nullptr), 0);  // the comment form
+}

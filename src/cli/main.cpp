@@ -83,6 +83,7 @@ struct CliOptions {
   bool with_title = false;
   bool precision = false;  // --precision
   bool recall = false;     // --recall
+  bool comments = false;   // --comments
   std::string phrases_path;
   std::string max_bytes_text = "64M";
   std::string output_path;
@@ -113,6 +114,8 @@ void define_options(CLI::App& app, CliOptions& cli) {
                                  "On doubtful blocks rather drop text than keep chrome");
   auto* recall = app.add_flag("--recall", cli.recall, "On doubtful blocks rather keep chrome than drop text");
   precision->excludes(recall);
+  app.add_flag("--comments", cli.comments,
+               "Keep readers' comment threads (dropped by default); their headings, Reply buttons and forms still go");
   app.add_option("--phrases", cli.phrases_path,
                  "More chrome phrases, one a line ('#' comments and blank lines skipped)")
       ->type_name("FILE");
@@ -326,6 +329,7 @@ winnow::Options make_extractor_options(const CliOptions& cli) {
   options.encoding = cli.encoding;
   if (cli.precision) options.leaning = winnow::Leaning::kPrecision;
   if (cli.recall) options.leaning = winnow::Leaning::kRecall;
+  options.keep_comments = cli.comments;
   options.max_bytes = parse_byte_size(cli.max_bytes_text);
   if (!cli.phrases_path.empty()) options.extra_phrases = read_phrases(cli.phrases_path);
   options.describe_blocks = cli.explain;  // only --explain shows them
