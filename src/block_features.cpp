@@ -3,6 +3,7 @@
 #include "block_features.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <unordered_map>
 
@@ -341,6 +342,72 @@ bool has_dateline_separator(std::string_view s, const SeparatorSigns& signs) {
   return false;
 }
 
+// Whether the first `prefix` bytes of `s` hold a small ASCII letter, a
+// capital and a small letter in a row ("eFo" in "FinaleFord"): the join
+// has_glued_headline looks for, found sixteen bytes at a time. Most lines
+// have none, so the word-by-word test runs on few.
+bool has_case_joint(std::string_view s, std::size_t prefix) {
+  const std::size_t n = std::min(s.size(), prefix);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  // Blocks overlap by two bytes, so every three-byte run lies whole in one.
+  for (; i + 16 <= n; i += 14) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Bytes of 0x80 and up are negative as signed: neither range takes them.
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+    const uint32_t up = static_cast<uint32_t>(_mm_movemask_epi8(upper));
+    const uint32_t low = static_cast<uint32_t>(_mm_movemask_epi8(lower));
+    if (up & (low << 1) & (low >> 1)) return true;
+  }
+  auto is_lower = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
+  for (std::size_t k = i > 0 ? i : 1; k + 1 < n; ++k) {
+    if (p[k] >= 'A' && p[k] <= 'Z' && is_lower(p[k - 1]) && is_lower(p[k + 1])) return true;
+  }
+  return false;
+}
+
+// A headline in title case glued to the first words of its lead, as a
+// scraper flattens a teaser card without a space between them ("Harvick
+// Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped
+// for ..."): a word of the first twenty joins a small letter to a capital
+// and a small one after three letters or more (not "McDonald", "MacLeod"),
+// the words before it are mostly capitalised and those after it mostly
+// not. A name written so ("YouTube") inside a headline is followed by more
+// capitalised words.
+bool has_glued_headline(std::string_view s, const Weights& wt) {
+  constexpr std::size_t kMaxWords = 40;
+  const std::size_t window = static_cast<std::size_t>(wt.glued_headline_window);
+  const std::size_t last_joint = std::min(static_cast<std::size_t>(wt.glued_headline_max_word), kMaxWords - 1);
+  std::array<std::string_view, kMaxWords> words;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size() && count < kMaxWords && count <= last_joint + window;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) words[count++] = s.substr(start, i - start);
+  }
+  auto capitalised = [](std::string_view w) { return (w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= '0' && w[0] <= '9'); };
+  auto small = [](std::string_view w) { return w[0] >= 'a' && w[0] <= 'z'; };
+  for (std::size_t g = 3; g < count && g <= last_joint; ++g) {
+    const std::string_view w = words[g];
+    bool joint = false;
+    for (std::size_t k = 3; k + 1 < w.size() && !joint; ++k) {
+      joint = w[k - 1] >= 'a' && w[k - 1] <= 'z' && w[k] >= 'A' && w[k] <= 'Z' && w[k + 1] >= 'a' && w[k + 1] <= 'z' &&
+              !(k == 3 && w.substr(0, 3) == "Mac");
+    }
+    if (!joint || !capitalised(w)) continue;
+    int before = 0, caps = 0;
+    for (std::size_t b = g >= window ? g - window : 0; b < g; ++b, ++before) caps += capitalised(words[b]);
+    int after = 0, lower = 0;
+    for (std::size_t a = g + 1; a < count && a <= g + window; ++a, ++after) lower += small(words[a]);
+    if (caps >= wt.glued_headline_capital_share * before && after >= wt.glued_headline_min_words_after &&
+        lower >= wt.glued_headline_small_share * after)
+      return true;
+  }
+  return false;
+}
+
 // An all-capitals dateline ("NEW DELHI:", "UNITED NATIONS —") after at least
 // `min_words_before` words of a line without a sentence end before it: a
 // teaser's headline glued to the first sentence of its story. An article's own
@@ -542,6 +609,38 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
                      capitalized_after_words(s, about_words);
   }
   return f;
+}
+
+// A title-case headline opens the line: of its first three words at least
+// two start with a capital or a digit. Prose seldom does, so most lines stop
+// here, before the byte scan.
+bool opens_in_title_case(std::string_view s) {
+  int words = 0, capitalised = 0;
+  for (std::size_t i = 0; i < s.size() && words < 3;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i == s.size()) break;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    capitalised += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    ++words;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return capitalised >= 2;
+}
+
+// has_glued_headline looks for the join among a line's first
+// glued_headline_max_word (20) words: the first 400 bytes hold them but
+// for words of 20 letters on average.
+constexpr std::size_t kGluedHeadlinePrefixBytes = 400;
+
+void mark_glued_teasers(const Page& page, const Weights& w, std::vector<Features>& features) {
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    Features& f = features[i];
+    const std::string& text = page.segments[i].text;
+    if (!f.teaser && f.words >= w.glued_headline_min_words && opens_in_title_case(text) &&
+        has_case_joint(text, kGluedHeadlinePrefixBytes) &&
+        has_glued_headline(text, w))
+      f.teaser = true;
+  }
 }
 
 std::string describe(const Features& f) {

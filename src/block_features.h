@@ -62,6 +62,12 @@ Features compute_features(const Segment& segment, const SegmentWords& words, int
 Features compute_features(const Segment& segment, const std::string& language,
                           const Lexicon& lexicon);
 
+// Scraped text: a teaser card flattened into one line, its title-case
+// headline glued to its lead ("... NASCAR FinaleFord v Toyota flopped ..."),
+// is a teaser too. Text only: in HTML and Markdown such a join is markup
+// inside a sentence more often than a card.
+void mark_glued_teasers(const Page& page, const Weights& weights, std::vector<Features>& features);
+
 // "words=23 stop=0.31 ..." for --explain.
 std::string describe(const Features& f);
 

@@ -171,6 +171,7 @@ Result run_pipeline(const Options& opt, const Lexicon& lexicon, std::string_view
   const int language = lexicon.language_index(result.language);
   for (std::size_t i = 0; i < page.segments.size(); ++i)
     features.push_back(internal::compute_features(page.segments[i], words[i], language, lexicon));
+  if (type == InputType::kText) internal::mark_glued_teasers(page, lexicon.weights(), features);
   words.release_if_large();
   clock.lap(Stage::kFeatures);
   bool language_known = !result.language.empty();

@@ -222,3 +222,37 @@ TEST(Features, PhoneNumbersAreNotDates) {
   EXPECT_TRUE(of("2002-01-14 22:52:16").date_only);
   EXPECT_TRUE(of("12.10.2023").date_only);
 }
+
+namespace {
+// Whether mark_glued_teasers marks `line`, as scraped text.
+bool glued_teaser(const std::string& line) {
+  Page page;
+  page.segments.push_back(Segment{});
+  page.segments[0].text = line;
+  std::vector<Features> features{of(line)};
+  static Lexicon lex;
+  mark_glued_teasers(page, lex.weights(), features);
+  return features[0].teaser;
+}
+}  // namespace
+
+TEST(Features, TeaserCardWithItsHeadlineGluedToTheLead) {
+  EXPECT_TRUE(glued_teaser("Harvick Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for the "
+                           "second straight year in the season finale"));
+  // A name written with an inner capital inside a headline or a sentence.
+  EXPECT_FALSE(glued_teaser("Google Launches New YouTube Features For Creators And Viewers In Time For The Holiday "
+                            "Season Of Shopping"));
+  EXPECT_FALSE(glued_teaser("To celebrate 50 years since the band's formation, founding members Tom Johnston, Michael "
+                            "McDonald, Pat Simmons and John McFee will reunite for a tour"));
+}
+
+TEST(Features, GluedHeadlineFoundAtEveryByteOffset) {
+  // The join is searched sixteen bytes at a time: wherever the blocks cut
+  // the line, "eFo" is found.
+  for (int pad = 0; pad < 20; ++pad) {
+    EXPECT_TRUE(glued_teaser("Harvick" + std::string(pad, 's') +
+                             " Fails To Rally Overmatched Ford In NASCAR FinaleFord v Toyota flopped for the second "
+                             "straight year in the season finale"))
+        << pad;
+  }
+}
