@@ -1524,8 +1524,26 @@ class Classifier {
       return;
     }
     if (f.terminal_punct && f.words > 20) return;
+    if (j < body - 1 && headline_above_dateline(j)) j -= 2;
     d_[j].keep = true;
     d_[j].rule = rule;
+  }
+
+  // News pages print the headline above its dateline; a title-like line
+  // right under the dateline (above the byline) is a photo's caption or a
+  // standfirst ("الدكتور محمد عبد العاطي وزير الموارد المائية والري" under
+  // "الإثنين، 24 أغسطس 2020 09:23 ص"; "Above: A WeWork coworking space in
+  // San Francisco."). The line above the dateline is the headline when it is
+  // no chrome, has no sentence end and at least as many words (a caption of
+  // the same page is shorter than its headline more often than not). The
+  // caller asks only when a byline or other chrome sits between the line and
+  // the body: a blog prints the day's date above a post's title, right on
+  // top of its text.
+  bool headline_above_dateline(int j) const {
+    if (j < 2 || !f_[j - 1].date_only) return false;
+    const Features& above = f_[j - 2];
+    return hard_[j - 2].empty() && !d_[j - 2].keep && above.words >= f_[j].words && above.words <= 30 &&
+           !above.terminal_punct && above.phrase.role == PhraseRole::kNone;
   }
 
   const Page& page_;
