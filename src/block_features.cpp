@@ -408,6 +408,27 @@ bool has_glued_headline(std::string_view s, const Weights& wt) {
   return false;
 }
 
+// A title-case headline opens the line: of its first three words at least
+// `min_capitalised` start with a capital or a digit. Prose seldom does, so
+// most lines stop here, before the byte scan.
+bool opens_in_title_case(std::string_view s, int min_capitalised) {
+  int words = 0, capitalised = 0;
+  for (std::size_t i = 0; i < s.size() && words < 3;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i == s.size()) break;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    capitalised += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    ++words;
+    while (i < s.size() && s[i] != ' ') ++i;
+  }
+  return capitalised >= min_capitalised;
+}
+
+// has_glued_headline looks for the join among a line's first
+// glued_headline_max_word (20) words: the first 400 bytes hold them but
+// for words of 20 letters on average.
+constexpr std::size_t kGluedHeadlinePrefixBytes = 400;
+
 // An all-capitals dateline ("NEW DELHI:", "UNITED NATIONS —") after at least
 // `min_words_before` words of a line without a sentence end before it: a
 // teaser's headline glued to the first sentence of its story. An article's own
@@ -611,32 +632,12 @@ Features compute_features(const Segment& seg, const SegmentWords& words, int lan
   return f;
 }
 
-// A title-case headline opens the line: of its first three words at least
-// two start with a capital or a digit. Prose seldom does, so most lines stop
-// here, before the byte scan.
-bool opens_in_title_case(std::string_view s) {
-  int words = 0, capitalised = 0;
-  for (std::size_t i = 0; i < s.size() && words < 3;) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i == s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    capitalised += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    ++words;
-    while (i < s.size() && s[i] != ' ') ++i;
-  }
-  return capitalised >= 2;
-}
-
-// has_glued_headline looks for the join among a line's first
-// glued_headline_max_word (20) words: the first 400 bytes hold them but
-// for words of 20 letters on average.
-constexpr std::size_t kGluedHeadlinePrefixBytes = 400;
-
 void mark_glued_teasers(const Page& page, const Weights& w, std::vector<Features>& features) {
   for (std::size_t i = 0; i < features.size(); ++i) {
     Features& f = features[i];
     const std::string& text = page.segments[i].text;
-    if (!f.teaser && f.words >= w.glued_headline_min_words && opens_in_title_case(text) &&
+    if (!f.teaser && f.words >= w.glued_headline_min_words &&
+        opens_in_title_case(text, static_cast<int>(w.glued_headline_opening_capitals)) &&
         has_case_joint(text, kGluedHeadlinePrefixBytes) &&
         has_glued_headline(text, w))
       f.teaser = true;
