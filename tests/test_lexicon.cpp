@@ -310,3 +310,11 @@ TEST(Lexicon, CommentContainersWeighNothingWhenCommentsAreKept) {
   EXPECT_EQ(kept.class_hint("comment", nullptr), 0);
   EXPECT_LT(kept.class_hint("respond", nullptr), 0);  // the comment form
 }
+
+TEST(Lexicon, CategoryLabelIsAChromeLineNotAnEnd) {
+  Lexicon lex;
+  EXPECT_EQ(role_of(lex, "Filed under: Politics, Elections"), PhraseRole::kChrome);
+  EXPECT_EQ(role_of(lex, "Filed under:"), PhraseRole::kChrome);
+  // Without its colon the words are prose.
+  EXPECT_EQ(role_of(lex, "Filed under a false name, the claim went unnoticed for years."), PhraseRole::kNone);
+}
